@@ -1,0 +1,50 @@
+package dev.kiln.processor;
+
+/**
+ * Every diagnostic the processor reports, with the stable tag users search for. Documented, with an
+ * example and the fix, in {@code docs/diagnostics.md}; keep the two in step.
+ */
+public enum DiagnosticCode {
+  /** Two routes can match the same request with equal specificity. */
+  ROUTE_CONFLICT("RouteConflict"),
+  /** Two routes may match the same request; a regex was too complex to decide it. */
+  POSSIBLE_ROUTE_CONFLICT("PossibleRouteConflict"),
+  /** A route can never match: a more specific route takes every request it would. */
+  SHADOWED_ROUTE("ShadowedRoute"),
+  /** Two routes with the same name. */
+  DUPLICATE_ROUTE_NAME("DuplicateRouteName"),
+  /** A route name that cannot become a URL-builder method. */
+  INVALID_ROUTE_NAME("InvalidRouteName"),
+  /** A path template that does not parse. */
+  MALFORMED_PATH("MalformedPath"),
+  /** A {@code {var:regex}} whose regex does not compile. */
+  INVALID_REGEX("InvalidRegex"),
+  /** A template parameter no method parameter binds. */
+  UNBOUND_PATH_VARIABLE("UnboundPathVariable"),
+  /** A method parameter that is neither in the template nor annotated. */
+  UNBOUND_PARAMETER("UnboundParameter"),
+  /** A parameter type Kiln cannot convert to. */
+  UNSUPPORTED_PARAMETER_TYPE("UnsupportedParameterType"),
+  /** A return type Kiln cannot turn into a response. */
+  UNSUPPORTED_RETURN_TYPE("UnsupportedReturnType"),
+  /** A handler method or class the generated code cannot call or be given. */
+  INACCESSIBLE_HANDLER("InaccessibleHandler"),
+  /** A handler signature Kiln does not support (generic methods or classes). */
+  UNSUPPORTED_HANDLER("UnsupportedHandler"),
+  /** Route methods without an {@code @Application} class in the module. */
+  MISSING_APPLICATION("MissingApplication"),
+  /** More than one {@code @Application} class in a module. */
+  DUPLICATE_APPLICATION("DuplicateApplication"),
+  /** A type that stayed unresolved after every processing round. */
+  UNRESOLVED_TYPE("UnresolvedType");
+
+  private final String tag;
+
+  DiagnosticCode(String tag) {
+    this.tag = tag;
+  }
+
+  public String tag() {
+    return tag;
+  }
+}

@@ -1,0 +1,42 @@
+package dev.kiln.processor;
+
+import com.palantir.javapoet.ClassName;
+
+/**
+ * The runtime types the processor reads and the generated code uses, by name: the processor never
+ * loads Kiln's runtime classes, so it works whatever the user's runtime version on the classpath.
+ */
+public final class KilnNames {
+  public static final String APPLICATION = "dev.kiln.Application";
+  public static final String ROUTES = "dev.kiln.Routes";
+  public static final String ROUTE = "dev.kiln.Route";
+  public static final String QUERY = "dev.kiln.Query";
+  public static final String HEADER = "dev.kiln.Header";
+  public static final String COOKIE = "dev.kiln.Cookie";
+  public static final String NON_BLOCKING = "dev.kiln.NonBlocking";
+  public static final String AGGREGATED_ROUTES = "dev.kiln.routing.AggregatedRoutes";
+  public static final String AGGREGATED_APPLICATION = "dev.kiln.routing.AggregatedApplication";
+  public static final String AGGREGATED_ROUTES_PACKAGE = "dev.kiln.aggregated.routes";
+  public static final String AGGREGATED_APPLICATIONS_PACKAGE = "dev.kiln.aggregated.applications";
+
+  public static final ClassName REQUEST = ClassName.get("dev.kiln", "Request");
+  public static final ClassName RESPONSE = ClassName.get("dev.kiln", "Response");
+  public static final ClassName ENDPOINT = ClassName.get("dev.kiln", "Endpoint");
+  public static final ClassName ROUTER = ClassName.get("dev.kiln", "Router");
+  public static final ClassName ROUTE_INFO = ClassName.get("dev.kiln", "RouteInfo");
+  public static final ClassName HTTP_METHOD = ClassName.get("dev.kiln", "HttpMethod");
+  public static final ClassName URL = ClassName.get("dev.kiln", "Url");
+  public static final ClassName JSON = ClassName.get("dev.kiln", "Json");
+  public static final ClassName ROUTE_MATCH = ClassName.get("dev.kiln.routing", "RouteMatch");
+  public static final ClassName SEGMENTS = ClassName.get("dev.kiln.routing", "Segments");
+  public static final ClassName CONVERTERS = ClassName.get("dev.kiln.routing", "Converters");
+  public static final ClassName URL_SEGMENTS = ClassName.get("dev.kiln.routing", "UrlSegments");
+  public static final ClassName URL_ARGUMENTS = ClassName.get("dev.kiln.routing", "UrlArguments");
+  public static final ClassName AGGREGATED_ROUTES_CLASS = ClassName.get("dev.kiln.routing", "AggregatedRoutes");
+  public static final ClassName AGGREGATED_APPLICATION_CLASS =
+      ClassName.get("dev.kiln.routing", "AggregatedApplication");
+  public static final ClassName OBJECT_WRITER = ClassName.get("com.fasterxml.jackson.databind", "ObjectWriter");
+  public static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+
+  private KilnNames() {}
+}

@@ -1,0 +1,208 @@
+package dev.kiln.processor;
+
+import com.google.auto.service.AutoService;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.JavaFile;
+import dev.kiln.processor.model.HandlerClass;
+import dev.kiln.processor.model.RouteTable;
+import dev.kiln.processor.model.TableHandler;
+import dev.kiln.processor.reading.HandlerReader;
+import dev.kiln.processor.reading.MarkerReader;
+import dev.kiln.processor.validation.Languages;
+import dev.kiln.processor.validation.RouteTableValidator;
+import dev.kiln.processor.writing.EndpointsWriter;
+import dev.kiln.processor.writing.MarkerWriter;
+import dev.kiln.processor.writing.RouteListWriter;
+import dev.kiln.processor.writing.RoutesWriter;
+import dev.kiln.processor.writing.UrlsWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Filer;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
+import javax.tools.StandardLocation;
+
+/**
+ * Kiln's annotation processor. Per handler class it writes the routes' binding code and a marker
+ * (isolating: each depends on its own class only); once every handler of the compilation has its
+ * marker, it reads all markers, sources and classpath alike, validates the whole table and writes
+ * {@code <App>Routes}, {@code <App>Urls} and {@code META-INF/kiln/routes.txt} (aggregating).
+ *
+ * <p>When validation fails the public classes are still written, with bodies that throw, so the
+ * user sees Kiln's precise errors rather than "cannot find symbol".
+ */
+@AutoService(Processor.class)
+public final class KilnProcessor extends AbstractProcessor {
+  private Diagnostics diagnostics;
+  private HandlerReader handlerReader;
+  private MarkerReader markerReader;
+  private Languages languages;
+  private Filer filer;
+
+  private final Set<String> deferredHandlers = new LinkedHashSet<>();
+  private final List<TypeElement> applications = new ArrayList<>();
+  private ExecutableElement firstRoute;
+  private boolean handlersSeen;
+  private boolean rootWritten;
+
+  @Override
+  public synchronized void init(ProcessingEnvironment environment) {
+    super.init(environment);
+    diagnostics = new Diagnostics(environment.getMessager());
+    languages = new Languages();
+    handlerReader = new HandlerReader(environment.getElementUtils(), environment.getTypeUtils(), diagnostics);
+    markerReader = new MarkerReader(environment.getElementUtils(), environment.getTypeUtils(), languages);
+    filer = environment.getFiler();
+  }
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of(KilnNames.ROUTE, KilnNames.APPLICATION, KilnNames.ROUTES, KilnNames.NON_BLOCKING,
+        KilnNames.QUERY, KilnNames.HEADER, KilnNames.COOKIE, KilnNames.AGGREGATED_ROUTES,
+        KilnNames.AGGREGATED_APPLICATION);
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    if (round.processingOver() || rootWritten) {
+      return true;
+    }
+    TypeElement application = processingEnv.getElementUtils().getTypeElement(KilnNames.APPLICATION);
+    if (application != null) {
+      applications.addAll(ElementFilter.typesIn(round.getElementsAnnotatedWith(application)));
+    }
+    boolean wroteHandlers = processHandlers(round);
+    if (!wroteHandlers && deferredHandlers.isEmpty() && (handlersSeen || !applications.isEmpty())) {
+      // Every handler's marker now exists (written in an earlier round or compiled before).
+      writeRoot();
+      rootWritten = true;
+    }
+    return true; // Kiln's annotations are Kiln's alone: claiming them keeps -Xlint:processing quiet
+  }
+
+  /** Reads this round's handler classes and those deferred; returns whether anything was written. */
+  private boolean processHandlers(RoundEnvironment round) {
+    Map<TypeElement, List<ExecutableElement>> handlers = new LinkedHashMap<>();
+    TypeElement routeAnnotation = processingEnv.getElementUtils().getTypeElement(KilnNames.ROUTE);
+    if (routeAnnotation != null) {
+      for (ExecutableElement method : ElementFilter.methodsIn(round.getElementsAnnotatedWith(routeAnnotation))) {
+        handlers.computeIfAbsent((TypeElement) method.getEnclosingElement(), h -> new ArrayList<>()).add(method);
+        if (firstRoute == null) {
+          firstRoute = method;
+        }
+      }
+    }
+    for (String deferred : deferredHandlers) {
+      TypeElement handler = processingEnv.getElementUtils().getTypeElement(deferred);
+      if (handler != null && !handlers.containsKey(handler)) {
+        handlers.put(handler, routeMethods(handler));
+      }
+    }
+    deferredHandlers.clear();
+    boolean wrote = false;
+    for (Map.Entry<TypeElement, List<ExecutableElement>> entry : handlers.entrySet()) {
+      TypeElement handler = entry.getKey();
+      handlersSeen = true;
+      if (handlerReader.needsAnotherRound(entry.getValue())) {
+        deferredHandlers.add(handler.getQualifiedName().toString());
+        continue; // a type in its signatures is generated by another processor, later
+      }
+      HandlerClass model = handlerReader.read(handler, entry.getValue());
+      if (model != null) {
+        if (!model.routes().isEmpty()) {
+          write(EndpointsWriter.write(model), handler);
+        }
+        write(MarkerWriter.handlerMarker(model), handler);
+        wrote = true;
+      }
+    }
+    return wrote;
+  }
+
+  private static List<ExecutableElement> routeMethods(TypeElement handler) {
+    return ElementFilter.methodsIn(handler.getEnclosedElements()).stream()
+        .filter(m -> dev.kiln.processor.reading.Annotations.find(m, KilnNames.ROUTE) != null)
+        .toList();
+  }
+
+  private void writeRoot() {
+    if (applications.size() > 1) {
+      for (TypeElement application : applications) {
+        diagnostics.error(DiagnosticCode.DUPLICATE_APPLICATION, "a module has one @Application, but "
+            + applications.stream().map(a -> a.getQualifiedName().toString()).toList() + " are all annotated; "
+            + "keep it on the class the generated Routes and Urls should be named after", application);
+      }
+      return;
+    }
+    TypeElement application = applications.isEmpty() ? markerReader.applicationFromClasspath() : applications.get(0);
+    if (application == null) {
+      diagnostics.error(DiagnosticCode.MISSING_APPLICATION, "@Route methods need an @Application class in the same "
+          + "module, which the generated route table is named after; add e.g. "
+          + "`@Application public final class MyApp {}`", firstRoute);
+      return;
+    }
+    RouteTable table = markerReader.read(ClassName.get(application));
+    new RouteTableValidator(diagnostics, languages).validate(table);
+    boolean skeleton = diagnostics.hasErrors();
+    Element[] origins = originatingElements(application, table);
+    write(RoutesWriter.write(table, skeleton), origins);
+    write(UrlsWriter.write(table, skeleton), origins);
+    if (!skeleton) {
+      writeResource(RouteListWriter.RESOURCE, RouteListWriter.write(table), origins);
+      if (!applications.isEmpty()) {
+        write(MarkerWriter.applicationMarker(ClassName.get(application)), application);
+      }
+    }
+  }
+
+  private static Element[] originatingElements(TypeElement application, RouteTable table) {
+    List<Element> origins = new ArrayList<>();
+    origins.add(application);
+    for (TableHandler handler : table.handlers()) {
+      origins.add(handler.element());
+    }
+    return origins.toArray(new Element[0]);
+  }
+
+  private void write(JavaFile file, Element... origins) {
+    try {
+      com.palantir.javapoet.TypeSpec.Builder withOrigins = file.typeSpec().toBuilder();
+      for (Element origin : origins) {
+        withOrigins.addOriginatingElement(origin);
+      }
+      JavaFile.builder(file.packageName(), withOrigins.build())
+          .skipJavaLangImports(true)
+          .build()
+          .writeTo(filer);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Kiln could not write " + file.packageName() + "." + file.typeSpec().name(), e);
+    }
+  }
+
+  private void writeResource(String name, String content, Element... origins) {
+    try (Writer writer = filer.createResource(StandardLocation.CLASS_OUTPUT, "", name, origins).openWriter()) {
+      writer.write(content);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Kiln could not write " + name, e);
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package dev.kiln.processor.model;
+
+import com.palantir.javapoet.TypeName;
+
+/**
+ * One handler parameter and how to bind it.
+ *
+ * @param javaName the parameter's name in the source
+ * @param wireName the name on the wire (header, query key, cookie, template parameter)
+ * @param type the declared type
+ * @param valueType the scalar type converted to ({@code null} for {@link ParamSource#REQUEST})
+ * @param valueClass the scalar's own type (boxed, or the enum), for conversions and lists
+ * @param shape whether the declared type is the scalar, an {@code Optional} or a {@code List} of it
+ * @param pathIndex for a path parameter, its index in the template; -1 otherwise
+ */
+public record HandlerParam(
+    ParamSource source,
+    String javaName,
+    String wireName,
+    TypeName type,
+    ValueType valueType,
+    TypeName valueClass,
+    Shape shape,
+    int pathIndex) {
+
+  /** How a value is wrapped in the declared type. */
+  public enum Shape {
+    /** The value itself; required. */
+    SINGLE,
+    /** {@code Optional<T>}; empty when absent. */
+    OPTIONAL,
+    /** {@code List<T>}; every value, empty when absent. */
+    LIST
+  }
+
+  public boolean isPrimitive() {
+    return type.isPrimitive();
+  }
+}

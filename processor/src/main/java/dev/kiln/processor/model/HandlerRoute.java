@@ -1,0 +1,50 @@
+package dev.kiln.processor.model;
+
+import com.palantir.javapoet.TypeName;
+import java.util.List;
+
+/**
+ * One {@code @Route} method, as read from source: everything the endpoints writer needs.
+ *
+ * @param method the HTTP method's name
+ * @param template the full template, group prefix included
+ * @param name the full route name, or empty
+ * @param handlerMethod the Java method's name
+ * @param parameterTypes erased parameter types for a Javadoc link ({@code long, Optional})
+ * @param binder the binding method's name in the endpoints class
+ * @param isStatic whether the handler method is static
+ * @param blocking whether the handler runs on the blocking executor
+ * @param async whether the handler returns a {@code CompletionStage}
+ * @param returnKind how the (completed) result becomes a response
+ * @param resultType the (completed) result's type, for a JSON writer
+ * @param params the handler's parameters, in declaration order
+ */
+public record HandlerRoute(
+    String method,
+    PathTemplate template,
+    String name,
+    String handlerMethod,
+    String parameterTypes,
+    String binder,
+    boolean isStatic,
+    boolean blocking,
+    boolean async,
+    ReturnKind returnKind,
+    TypeName resultType,
+    List<HandlerParam> params) {
+
+  public HandlerRoute {
+    params = List.copyOf(params);
+  }
+
+  /** The path parameters in template order. */
+  public List<HandlerParam> pathParams() {
+    HandlerParam[] ordered = new HandlerParam[template.params().size()];
+    for (HandlerParam param : params) {
+      if (param.source() == ParamSource.PATH) {
+        ordered[param.pathIndex()] = param;
+      }
+    }
+    return List.of(ordered);
+  }
+}

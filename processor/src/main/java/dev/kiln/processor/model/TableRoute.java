@@ -1,0 +1,51 @@
+package dev.kiln.processor.model;
+
+import com.palantir.javapoet.ClassName;
+import java.util.List;
+import javax.lang.model.element.Element;
+
+/**
+ * One route of the application's table, read from a handler marker (from this compilation or the
+ * classpath).
+ *
+ * @param segments what each template segment matches, in order
+ * @param exact whether every regex was modelled exactly (see {@code Languages}); if not, overlap
+ *     checks are warnings, not errors
+ * @param source the handler method when it can be found, else the handler class: where diagnostics point
+ */
+public record TableRoute(
+    String method,
+    PathTemplate template,
+    String name,
+    ClassName handler,
+    String handlerMethod,
+    String parameterTypes,
+    ClassName endpoints,
+    String binder,
+    boolean staticMethod,
+    boolean blocking,
+    List<PathParamType> pathParams,
+    List<MatchSegment> segments,
+    boolean exact,
+    Element source) {
+
+  public TableRoute {
+    pathParams = List.copyOf(pathParams);
+    segments = List.copyOf(segments);
+  }
+
+  /** Whether every segment is literal: the route is found by one switch on the whole path. */
+  public boolean isStatic() {
+    return segments.stream().noneMatch(MatchSegment::isParam);
+  }
+
+  /** {@code ProjectViews#project} for messages. */
+  public String handlerReference() {
+    return String.join(".", handler.simpleNames()) + "#" + handlerMethod;
+  }
+
+  /** {@code GET /api/projects/{projectId:\d+}} for messages. */
+  public String describe() {
+    return method + " " + template.text();
+  }
+}

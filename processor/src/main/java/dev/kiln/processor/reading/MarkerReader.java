@@ -1,0 +1,169 @@
+package dev.kiln.processor.reading;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
+import dev.kiln.processor.KilnNames;
+import dev.kiln.processor.model.MatchSegment;
+import dev.kiln.processor.model.PathEncoding;
+import dev.kiln.processor.model.PathParamType;
+import dev.kiln.processor.model.PathTemplate;
+import dev.kiln.processor.model.RouteTable;
+import dev.kiln.processor.model.Segment;
+import dev.kiln.processor.model.TableHandler;
+import dev.kiln.processor.model.TableRoute;
+import dev.kiln.processor.model.ValueType;
+import dev.kiln.processor.validation.Languages;
+import dk.brics.automaton.Automaton;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Reads every handler marker visible to the compilation (written this compilation or found on the
+ * classpath) into the application's {@link RouteTable}. Because it reads markers and not the
+ * round's elements, recompiling one handler still yields the whole table.
+ */
+public final class MarkerReader {
+  private final Elements elements;
+  private final Annotations annotations;
+  private final TypeSupport typeSupport;
+  private final Languages languages;
+
+  public MarkerReader(Elements elements, Types types, Languages languages) {
+    this.elements = elements;
+    this.annotations = new Annotations(elements);
+    this.typeSupport = new TypeSupport(types);
+    this.languages = languages;
+  }
+
+  /** The application named by an application marker on the classpath, or {@code null}. */
+  public TypeElement applicationFromClasspath() {
+    PackageElement markers = elements.getPackageElement(KilnNames.AGGREGATED_APPLICATIONS_PACKAGE);
+    if (markers == null) {
+      return null;
+    }
+    for (Element marker : markers.getEnclosedElements()) {
+      AnnotationMirror mirror = Annotations.find(marker, KilnNames.AGGREGATED_APPLICATION);
+      if (mirror != null) {
+        TypeElement application = elements.getTypeElement(annotations.string(mirror, "value"));
+        if (application != null && Annotations.find(application, KilnNames.APPLICATION) != null) {
+          return application;
+        }
+      }
+    }
+    return null;
+  }
+
+  public RouteTable read(ClassName application) {
+    List<TableHandler> handlers = new ArrayList<>();
+    List<TableRoute> routes = new ArrayList<>();
+    PackageElement markers = elements.getPackageElement(KilnNames.AGGREGATED_ROUTES_PACKAGE);
+    List<TypeElement> markerTypes = markers == null ? List.of() : markers.getEnclosedElements().stream()
+        .filter(e -> e instanceof TypeElement)
+        .map(e -> (TypeElement) e)
+        .sorted(Comparator.comparing(e -> e.getQualifiedName().toString()))
+        .toList();
+    for (TypeElement marker : markerTypes) {
+      AnnotationMirror mirror = Annotations.find(marker, KilnNames.AGGREGATED_ROUTES);
+      if (mirror == null) {
+        continue;
+      }
+      TypeElement handlerElement = elements.getTypeElement(annotations.string(mirror, "handler"));
+      if (handlerElement == null) {
+        continue; // a stale marker whose handler is gone
+      }
+      ClassName handler = ClassName.get(handlerElement);
+      ClassName endpoints = ClassName.bestGuess(annotations.string(mirror, "endpoints"));
+      handlers.add(new TableHandler(handler, endpoints, annotations.bool(mirror, "needsInstance"), handlerElement));
+      for (AnnotationMirror entry : annotations.annotations(mirror, "routes")) {
+        routes.add(route(handlerElement, handler, endpoints, entry));
+      }
+    }
+    return new RouteTable(application, handlers, routes);
+  }
+
+  private TableRoute route(TypeElement handlerElement, ClassName handler, ClassName endpoints, AnnotationMirror entry) {
+    String templateText = annotations.string(entry, "template");
+    PathTemplate template;
+    try {
+      template = PathTemplate.parse(templateText);
+    } catch (PathTemplate.SyntaxError e) {
+      throw new IllegalStateException("marker for " + handler + " holds an invalid template " + templateText, e);
+    }
+    List<PathParamType> params = new ArrayList<>();
+    for (AnnotationMirror parameter : annotations.annotations(entry, "pathParameters")) {
+      TypeMirror type = (TypeMirror) annotations.value(parameter, "type").getValue();
+      ValueType valueType = typeSupport.scalar(type);
+      List<String> constants = valueType == ValueType.ENUM ? enumConstants(type) : List.of();
+      params.add(new PathParamType(annotations.string(parameter, "name"), valueType, TypeName.get(type), constants));
+    }
+    String handlerMethod = annotations.string(entry, "handlerMethod");
+    String parameterTypes = annotations.string(entry, "parameterTypes");
+    boolean[] exact = {true};
+    List<MatchSegment> segments = segments(template, params, exact);
+    return new TableRoute(annotations.string(entry, "method"), template, annotations.string(entry, "name"), handler,
+        handlerMethod, parameterTypes, endpoints, annotations.string(entry, "binder"),
+        annotations.bool(entry, "staticMethod"), annotations.bool(entry, "blocking"), params, segments, exact[0],
+        sourceMethod(handlerElement, handlerMethod, parameterTypes));
+  }
+
+  private List<MatchSegment> segments(PathTemplate template, List<PathParamType> params, boolean[] exact) {
+    List<MatchSegment> segments = new ArrayList<>();
+    int paramIndex = 0;
+    List<Segment> templateSegments = template.segments();
+    for (int i = 0; i < templateSegments.size(); i++) {
+      Segment segment = templateSegments.get(i);
+      if (segment instanceof Segment.Literal literal) {
+        segments.add(MatchSegment.literal(PathEncoding.canonicalLiteral(literal.text())));
+        continue;
+      }
+      Segment.Param param = (Segment.Param) segment;
+      PathParamType type = params.get(paramIndex++);
+      MatchSegment.Level level;
+      if (param.regex() == null) {
+        level = type.type().narrows() ? MatchSegment.Level.CONSTRAINED : MatchSegment.Level.PLAIN;
+      } else {
+        Automaton language = languages.regex(param.regex());
+        exact[0] &= language != null;
+        boolean last = i == templateSegments.size() - 1;
+        boolean spans = language != null ? Languages.spansSegments(language) : Languages.looksLikeTail(param.regex());
+        level = last && spans ? MatchSegment.Level.TAIL : MatchSegment.Level.CONSTRAINED;
+      }
+      segments.add(new MatchSegment(level, null, param.regex(), type.type(), type.typeName(), type.enumConstants()));
+    }
+    return segments;
+  }
+
+  private static List<String> enumConstants(TypeMirror type) {
+    return ((DeclaredType) type).asElement().getEnclosedElements().stream()
+        .filter(e -> e.getKind() == ElementKind.ENUM_CONSTANT)
+        .map(e -> e.getSimpleName().toString())
+        .toList();
+  }
+
+  /** The handler method a marker entry came from, so diagnostics can point at its {@code @Route}. */
+  private Element sourceMethod(TypeElement handler, String name, String parameterTypes) {
+    for (Element member : handler.getEnclosedElements()) {
+      if (member instanceof ExecutableElement method && method.getSimpleName().contentEquals(name)) {
+        String types = method.getParameters().stream()
+            .map(p -> typeSupport.erasedName(p.asType()))
+            .collect(Collectors.joining(", "));
+        if (types.equals(parameterTypes)) {
+          return method;
+        }
+      }
+    }
+    return handler;
+  }
+}

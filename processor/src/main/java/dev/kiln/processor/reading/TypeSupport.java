@@ -1,0 +1,102 @@
+package dev.kiln.processor.reading;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
+import dev.kiln.processor.model.ValueType;
+import java.util.List;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.WildcardType;
+import javax.lang.model.util.Types;
+
+/** Questions about handler signature types: which scalars convert, which types are not yet resolved. */
+public final class TypeSupport {
+  private final Types types;
+
+  public TypeSupport(Types types) {
+    this.types = types;
+  }
+
+  /** A scalar type a request value converts to, or {@code null}. */
+  public ValueType scalar(TypeMirror type) {
+    switch (type.getKind()) {
+      case INT: return ValueType.INT;
+      case LONG: return ValueType.LONG;
+      case DOUBLE: return ValueType.DOUBLE;
+      case BOOLEAN: return ValueType.BOOLEAN;
+      case DECLARED:
+        TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
+        if (element.getKind() == ElementKind.ENUM) {
+          return ValueType.ENUM;
+        }
+        switch (element.getQualifiedName().toString()) {
+          case "java.lang.String": return ValueType.STRING;
+          case "java.lang.Integer": return ValueType.INT;
+          case "java.lang.Long": return ValueType.LONG;
+          case "java.lang.Double": return ValueType.DOUBLE;
+          case "java.lang.Boolean": return ValueType.BOOLEAN;
+          case "java.util.UUID": return ValueType.UUID;
+          default: return null;
+        }
+      default:
+        return null;
+    }
+  }
+
+  /** Whether {@code type} is the declared type {@code qualifiedName} (any type arguments). */
+  public static boolean is(TypeMirror type, String qualifiedName) {
+    return type.getKind() == TypeKind.DECLARED
+        && ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().contentEquals(qualifiedName);
+  }
+
+  /** The single type argument of a declared type, or {@code null} when raw. */
+  public static TypeMirror typeArgument(TypeMirror type) {
+    List<? extends TypeMirror> arguments = ((DeclaredType) type).getTypeArguments();
+    return arguments.size() == 1 ? arguments.get(0) : null;
+  }
+
+  /** Whether the type, or any type inside it, is not resolved yet (maybe generated in a later round). */
+  public boolean hasErrors(TypeMirror type) {
+    switch (type.getKind()) {
+      case ERROR:
+        return true;
+      case DECLARED:
+        for (TypeMirror argument : ((DeclaredType) type).getTypeArguments()) {
+          if (hasErrors(argument)) {
+            return true;
+          }
+        }
+        return false;
+      case ARRAY:
+        return hasErrors(((ArrayType) type).getComponentType());
+      case WILDCARD:
+        WildcardType wildcard = (WildcardType) type;
+        return (wildcard.getExtendsBound() != null && hasErrors(wildcard.getExtendsBound()))
+            || (wildcard.getSuperBound() != null && hasErrors(wildcard.getSuperBound()));
+      default:
+        return false;
+    }
+  }
+
+  /** The erasure's name as a Javadoc {@code @link} wants it: {@code java.util.Optional}, {@code long[]}. */
+  public String erasedName(TypeMirror type) {
+    TypeMirror erased = types.erasure(type);
+    if (erased.getKind() == TypeKind.DECLARED) {
+      return ((TypeElement) ((DeclaredType) erased).asElement()).getQualifiedName().toString();
+    }
+    return erased.toString();
+  }
+
+  /** The boxed form of a scalar, as the type of a list element or an optional value. */
+  public static TypeName boxed(TypeMirror type) {
+    return TypeName.get(type).box();
+  }
+
+  public static ClassName className(TypeElement element) {
+    return ClassName.get(element);
+  }
+}

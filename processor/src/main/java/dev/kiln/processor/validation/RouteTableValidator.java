@@ -1,0 +1,181 @@
+package dev.kiln.processor.validation;
+
+import dev.kiln.processor.DiagnosticCode;
+import dev.kiln.processor.Diagnostics;
+import dev.kiln.processor.Diagnostics.Location;
+import dev.kiln.processor.KilnNames;
+import dev.kiln.processor.model.MatchSegment;
+import dev.kiln.processor.model.RouteTable;
+import dev.kiln.processor.model.Segment;
+import dev.kiln.processor.model.TableRoute;
+import dev.kiln.processor.reading.Annotations;
+import dk.brics.automaton.Automaton;
+import dk.brics.automaton.BasicAutomata;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+
+/**
+ * Checks the whole table: routes that can take the same request with equal specificity (an error,
+ * decided on the regular languages of the segments), routes hidden entirely by a more specific one
+ * (a warning), and route names that repeat or cannot become URL-builder methods.
+ */
+public final class RouteTableValidator {
+  private final Diagnostics diagnostics;
+  private final Languages languages;
+  private final Map<TableRoute, Automaton> routeLanguages = new HashMap<>();
+
+  public RouteTableValidator(Diagnostics diagnostics, Languages languages) {
+    this.diagnostics = diagnostics;
+    this.languages = languages;
+  }
+
+  public void validate(RouteTable table) {
+    checkNames(table.routes());
+    List<TableRoute> routes = table.routes();
+    for (int i = 0; i < routes.size(); i++) {
+      for (int j = i + 1; j < routes.size(); j++) {
+        TableRoute a = routes.get(i);
+        TableRoute b = routes.get(j);
+        if (a.method().equals(b.method())) {
+          checkPair(a, b);
+        }
+      }
+    }
+  }
+
+  private void checkPair(TableRoute a, TableRoute b) {
+    List<MatchSegment> sa = a.segments();
+    List<MatchSegment> sb = b.segments();
+    int k = 0;
+    while (k < sa.size() && k < sb.size() && sa.get(k).equals(sb.get(k))) {
+      k++;
+    }
+    if (k == sa.size() && k == sb.size()) {
+      conflict(a, b, "have the same path", null);
+      return;
+    }
+    if (k == sa.size() || k == sb.size()) {
+      return; // one path ends where the other goes on: no request matches both
+    }
+    MatchSegment.Level la = sa.get(k).level();
+    MatchSegment.Level lb = sb.get(k).level();
+    if (la != lb) {
+      // The more specific one is tried first; warn when it leaves nothing for the other.
+      boolean aWins = la.ordinal() < lb.ordinal();
+      checkShadowed(aWins ? b : a, aWins ? a : b);
+      return;
+    }
+    if (la == MatchSegment.Level.LITERAL) {
+      return; // different literals
+    }
+    // Both constrained (or both tails) with different constraints: neither is more specific, so a
+    // request that both match would be decided by an arbitrary order.
+    Automaton common = language(a).intersection(language(b));
+    if (!a.exact() || !b.exact()) {
+      diagnostics.warning(DiagnosticCode.POSSIBLE_ROUTE_CONFLICT, a.describe() + " (" + a.handlerReference() + ") and "
+          + b.describe() + " (" + b.handlerReference() + ") may match the same request with equal specificity at "
+          + "segment " + (k + 1) + "; Kiln cannot model one of their regexes (lookaround, back-references, flags), so "
+          + "make sure their constraints are disjoint", pathLocation(b));
+      return;
+    }
+    if (!common.isEmpty()) {
+      conflict(a, b, "can both match " + a.method() + " " + Languages.example(common) + " and neither is more "
+          + "specific at segment " + (k + 1) + " (" + sa.get(k).describe() + " vs " + sb.get(k).describe() + ")",
+          "make the constraints disjoint");
+    }
+  }
+
+  private void conflict(TableRoute a, TableRoute b, String why, String fix) {
+    diagnostics.error(DiagnosticCode.ROUTE_CONFLICT, a.describe() + " (" + a.handlerReference() + ") and "
+        + b.describe() + " (" + b.handlerReference() + ") " + why + "; "
+        + (fix != null ? fix : "change one path or method, or delete one of the routes"), pathLocation(b));
+  }
+
+  private void checkShadowed(TableRoute loser, TableRoute winner) {
+    if (!loser.exact() || !winner.exact()) {
+      return;
+    }
+    boolean winnerIsTail = winner.segments().get(winner.segments().size() - 1).level() == MatchSegment.Level.TAIL;
+    if (loser.segments().size() != winner.segments().size() && !winnerIsTail) {
+      return;
+    }
+    if (language(loser).subsetOf(language(winner))) {
+      diagnostics.warning(DiagnosticCode.SHADOWED_ROUTE, loser.describe() + " (" + loser.handlerReference()
+          + ") can never match: every request it matches goes to the more specific " + winner.describe() + " ("
+          + winner.handlerReference() + "); remove it or narrow the other route", pathLocation(loser));
+    }
+  }
+
+  /** The set of decoded paths a route matches, as {@code /seg/seg...}. */
+  private Automaton language(TableRoute route) {
+    return routeLanguages.computeIfAbsent(route, r -> {
+      Automaton path = BasicAutomata.makeEmptyString();
+      Automaton noSlash = BasicAutomata.makeCharRange('/', '/').complement()
+          .intersection(BasicAutomata.makeAnyChar())
+          .repeat();
+      List<Segment> templateSegments = r.template().segments();
+      for (int i = 0; i < r.segments().size(); i++) {
+        MatchSegment segment = r.segments().get(i);
+        Automaton language;
+        if (segment.level() == MatchSegment.Level.LITERAL) {
+          language = Languages.literal(((Segment.Literal) templateSegments.get(i)).text());
+        } else {
+          Automaton regex = segment.regex() == null ? null : languages.regex(segment.regex());
+          language = regex == null ? Languages.anySegment() : regex;
+          language = language.intersection(Languages.narrowing(segment.type(), segment.enumConstants()));
+          if (segment.level() != MatchSegment.Level.TAIL) {
+            language = language.intersection(Languages.anySegment()).intersection(noSlash);
+          }
+        }
+        path = path.concatenate(BasicAutomata.makeChar('/')).concatenate(language);
+      }
+      return path;
+    });
+  }
+
+  private void checkNames(List<TableRoute> routes) {
+    Map<String, TableRoute> byName = new LinkedHashMap<>();
+    for (TableRoute route : routes) {
+      if (route.name().isEmpty()) {
+        continue;
+      }
+      TableRoute first = byName.putIfAbsent(route.name(), route);
+      if (first != null) {
+        diagnostics.error(DiagnosticCode.DUPLICATE_ROUTE_NAME, "route name \"" + route.name() + "\" is already used by "
+            + first.describe() + " (" + first.handlerReference() + "); route names must be unique in an application",
+            nameLocation(route));
+      }
+    }
+    for (TableRoute route : byName.values()) {
+      String name = route.name();
+      for (int dot = name.indexOf('.'); dot >= 0; dot = name.indexOf('.', dot + 1)) {
+        TableRoute group = byName.get(name.substring(0, dot));
+        if (group != null) {
+          diagnostics.error(DiagnosticCode.INVALID_ROUTE_NAME, "route name \"" + group.name() + "\" is also the group "
+              + "of \"" + name + "\" (" + route.handlerReference() + "), so the URL builders cannot have both; rename one",
+              nameLocation(group));
+        }
+      }
+    }
+  }
+
+  private static Location pathLocation(TableRoute route) {
+    return location(route, "path");
+  }
+
+  private static Location nameLocation(TableRoute route) {
+    return location(route, "name");
+  }
+
+  private static Location location(TableRoute route, String attribute) {
+    Element source = route.source();
+    AnnotationMirror mirror = Annotations.find(source, KilnNames.ROUTE);
+    return mirror == null
+        ? Location.of(source)
+        : new Location(source, mirror, Annotations.explicit(mirror, attribute));
+  }
+}

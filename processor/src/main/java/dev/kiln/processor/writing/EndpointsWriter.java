@@ -1,0 +1,215 @@
+package dev.kiln.processor.writing;
+
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.kiln.processor.KilnNames;
+import dev.kiln.processor.model.HandlerClass;
+import dev.kiln.processor.model.HandlerParam;
+import dev.kiln.processor.model.HandlerRoute;
+import dev.kiln.processor.model.ParamSource;
+import dev.kiln.processor.model.ReturnKind;
+import dev.kiln.processor.model.ValueType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes {@code <Handler>_Endpoints}: per route, one static method that binds the request to the
+ * handler's parameters with generated conversions, calls the handler and turns its result into a
+ * {@code Response}. JSON writers and enum constants are resolved once, in static fields.
+ */
+public final class EndpointsWriter {
+  private final Map<TypeName, FieldSpec> jsonWriters = new LinkedHashMap<>();
+  private final Map<TypeName, FieldSpec> enumConstants = new LinkedHashMap<>();
+  private final NameAllocator fieldNames = new NameAllocator();
+
+  public static JavaFile write(HandlerClass handler) {
+    return new EndpointsWriter().file(handler);
+  }
+
+  private JavaFile file(HandlerClass handler) {
+    List<MethodSpec> binders = new ArrayList<>();
+    for (HandlerRoute route : handler.routes()) {
+      binders.add(binder(handler.handler(), route));
+    }
+    TypeSpec type = TypeSpec.classBuilder(handler.endpoints())
+        .addJavadoc("Binding code for the routes of {@link $T}: converts request values to the handler's\n"
+            + "parameters and its result to a {@link $T}. Called from the application's generated table.\n",
+            handler.handler(), KilnNames.RESPONSE)
+        .addAnnotation(GeneratedCode.generated(handler.handler().canonicalName()))
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addFields(jsonWriters.values())
+        .addFields(enumConstants.values())
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+        .addMethods(binders)
+        .build();
+    return JavaFile.builder(handler.endpoints().packageName(), type).skipJavaLangImports(true).build();
+  }
+
+  private MethodSpec binder(ClassName handlerType, HandlerRoute route) {
+    NameAllocator names = new NameAllocator();
+    for (HandlerParam param : route.params()) {
+      if (param.source() != ParamSource.REQUEST) {
+        names.newName(param.javaName(), param);
+      }
+    }
+    String request = names.newName("request");
+    String handler = names.newName("handler");
+
+    MethodSpec.Builder method = MethodSpec.methodBuilder(route.binder())
+        .addJavadoc("Binds {@code $L $L} to $L.\n", route.method(), GeneratedCode.javadocText(route.template().text()),
+            GeneratedCode.handlerLink(handlerType, route.handlerMethod(), route.parameterTypes()))
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(route.blocking()
+            ? KilnNames.RESPONSE
+            : ParameterizedTypeName.get(ClassName.get(CompletionStage.class), KilnNames.RESPONSE));
+    if (!route.isStatic()) {
+      method.addParameter(handlerType, handler);
+    }
+    method.addParameter(KilnNames.REQUEST, request);
+    if (route.blocking() || !route.async()) {
+      method.addException(Exception.class);
+    }
+
+    List<CodeBlock> arguments = new ArrayList<>();
+    for (HandlerParam param : route.params()) {
+      if (param.source() == ParamSource.REQUEST) {
+        arguments.add(CodeBlock.of("$N", request));
+      } else {
+        String local = names.get(param);
+        method.addCode(bind(param, local, request, names));
+        arguments.add(CodeBlock.of("$N", local));
+      }
+    }
+    CodeBlock call = CodeBlock.of("$L.$L($L)",
+        route.isStatic() ? CodeBlock.of("$T", handlerType) : CodeBlock.of("$N", handler),
+        route.handlerMethod(), CodeBlock.join(arguments, ", "));
+    method.addCode(result(route, call));
+    return method.build();
+  }
+
+  /** Declares {@code local} from the request, converted to the parameter's type. */
+  private CodeBlock bind(HandlerParam param, String local, String request, NameAllocator names) {
+    String what = param.source().describe(param.wireName());
+    if (param.source() == ParamSource.PATH) {
+      CodeBlock raw = CodeBlock.of("$N.pathParam($L)", request, param.pathIndex());
+      return CodeBlock.of("$T $N = $L;\n", param.type(), local, convert(param, raw, what));
+    }
+    switch (param.shape()) {
+      case SINGLE: {
+        CodeBlock raw = CodeBlock.of("$T.required($L, $S)", KilnNames.CONVERTERS, single(param, request), what);
+        return CodeBlock.of("$T $N = $L;\n", param.type(), local, convert(param, raw, what));
+      }
+      case OPTIONAL: {
+        if (param.valueType() == ValueType.STRING) {
+          return CodeBlock.of("$T $N = $T.ofNullable($L);\n", param.type(), local, Optional.class, single(param, request));
+        }
+        String text = names.newName(local + "Text");
+        return CodeBlock.builder()
+            .addStatement("$T $N = $L", String.class, text, single(param, request))
+            .addStatement("$T $N = $N == null ? $T.empty() : $T.of($L)", param.type(), local, text, Optional.class,
+                Optional.class, convert(param, CodeBlock.of("$N", text), what))
+            .build();
+      }
+      case LIST: {
+        CodeBlock all = CodeBlock.of("$N.$L($S)", request,
+            param.source() == ParamSource.QUERY ? "queryParams" : "headers", param.wireName());
+        if (param.valueType() == ValueType.STRING) {
+          return CodeBlock.of("$T $N = $L;\n", param.type(), local, all);
+        }
+        String text = names.newName("text");
+        return CodeBlock.builder()
+            .addStatement("$T $N = new $T<>()", param.type(), local, ArrayList.class)
+            .beginControlFlow("for ($T $N : $L)", String.class, text, all)
+            .addStatement("$N.add($L)", local, convert(param, CodeBlock.of("$N", text), what))
+            .endControlFlow()
+            .build();
+      }
+      default:
+        throw new AssertionError(param.shape());
+    }
+  }
+
+  private static CodeBlock single(HandlerParam param, String request) {
+    String accessor = switch (param.source()) {
+      case QUERY -> "queryParam";
+      case HEADER -> "header";
+      case COOKIE -> "cookie";
+      default -> throw new IllegalArgumentException(param.source().name());
+    };
+    return CodeBlock.of("$N.$L($S)", request, accessor, param.wireName());
+  }
+
+  private CodeBlock convert(HandlerParam param, CodeBlock text, String what) {
+    switch (param.valueType()) {
+      case STRING:
+        return text;
+      case ENUM:
+        return CodeBlock.of("$T.toEnum($N, $L, $S)", KilnNames.CONVERTERS, enumConstants(param.valueClass()), text, what);
+      default:
+        return CodeBlock.of("$T.$L($L, $S)", KilnNames.CONVERTERS, param.valueType().converter(), text, what);
+    }
+  }
+
+  private CodeBlock result(HandlerRoute route, CodeBlock call) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    if (route.async()) {
+      switch (route.returnKind()) {
+        case RESPONSE: return code.addStatement("return $L", call).build();
+        case TEXT: return code.addStatement("return $L.thenApply($T::text)", call, KilnNames.RESPONSE).build();
+        case BYTES: return code.addStatement("return $L.thenApply($T::bytes)", call, KilnNames.RESPONSE).build();
+        case NO_CONTENT:
+          return code.addStatement("return $L.thenApply(ignored -> $T.noContent())", call, KilnNames.RESPONSE).build();
+        case JSON:
+          return code.addStatement("return $L.thenApply(result -> $T.json($N, result))", call, KilnNames.RESPONSE,
+              jsonWriter(route.resultType())).build();
+        default: throw new AssertionError(route.returnKind());
+      }
+    }
+    CodeBlock response;
+    if (route.returnKind() == ReturnKind.NO_CONTENT) {
+      code.addStatement("$L", call);
+      response = CodeBlock.of("$T.noContent()", KilnNames.RESPONSE);
+    } else {
+      response = switch (route.returnKind()) {
+        case RESPONSE -> call;
+        case TEXT -> CodeBlock.of("$T.text($L)", KilnNames.RESPONSE, call);
+        case BYTES -> CodeBlock.of("$T.bytes($L)", KilnNames.RESPONSE, call);
+        case JSON -> CodeBlock.of("$T.json($N, $L)", KilnNames.RESPONSE, jsonWriter(route.resultType()), call);
+        default -> throw new AssertionError(route.returnKind());
+      };
+    }
+    return route.blocking()
+        ? code.addStatement("return $L", response).build()
+        : code.addStatement("return $T.completedFuture($L)", CompletableFuture.class, response).build();
+  }
+
+  private FieldSpec jsonWriter(TypeName type) {
+    return jsonWriters.computeIfAbsent(type, t -> FieldSpec.builder(KilnNames.OBJECT_WRITER,
+            fieldNames.newName(GeneratedCode.constantName(t) + "_JSON"), Modifier.PRIVATE, Modifier.STATIC,
+            Modifier.FINAL)
+        .initializer("$T.writer($L)", KilnNames.JSON, GeneratedCode.javaType(t))
+        .build());
+  }
+
+  private FieldSpec enumConstants(TypeName enumType) {
+    return enumConstants.computeIfAbsent(enumType, t -> FieldSpec.builder(ArrayTypeName.of(t),
+            fieldNames.newName(GeneratedCode.constantName(t) + "_CONSTANTS"), Modifier.PRIVATE, Modifier.STATIC,
+            Modifier.FINAL)
+        .initializer("$T.values()", t)
+        .build());
+  }
+}

@@ -1,0 +1,82 @@
+package dev.kiln.processor.writing;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.TypeSpec;
+import dev.kiln.processor.KilnNames;
+import dev.kiln.processor.model.HandlerClass;
+import dev.kiln.processor.model.HandlerParam;
+import dev.kiln.processor.model.HandlerRoute;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes the small marker classes the application root aggregates: one per handler class (its
+ * routes, as annotation values) and one for the application, in the packages under {@code dev.kiln.aggregated}.
+ */
+public final class MarkerWriter {
+  private MarkerWriter() {}
+
+  /** A marker class in {@code markerPackage} named after {@code origin}'s qualified name, flattened. */
+  public static ClassName markerName(String markerPackage, ClassName origin) {
+    String flat = (origin.packageName() + "." + String.join(".", origin.simpleNames()))
+        .replace("_", "__")
+        .replace('.', '_');
+    return ClassName.get(markerPackage, flat);
+  }
+
+  public static JavaFile handlerMarker(HandlerClass handler) {
+    AnnotationSpec.Builder aggregated = AnnotationSpec.builder(KilnNames.AGGREGATED_ROUTES_CLASS)
+        .addMember("handler", "$S", handler.handler().canonicalName())
+        .addMember("endpoints", "$S", handler.endpoints().canonicalName())
+        .addMember("needsInstance", "$L", handler.needsInstance());
+    if (handler.routes().isEmpty()) {
+      aggregated.addMember("routes", "{}");
+    }
+    for (HandlerRoute route : handler.routes()) {
+      aggregated.addMember("routes", "$L", entry(route));
+    }
+    return marker(markerName(KilnNames.AGGREGATED_ROUTES_PACKAGE, handler.handler()), handler.handler().canonicalName(), aggregated.build());
+  }
+
+  public static JavaFile applicationMarker(ClassName application) {
+    AnnotationSpec aggregated = AnnotationSpec.builder(KilnNames.AGGREGATED_APPLICATION_CLASS)
+        .addMember("value", "$S", application.canonicalName())
+        .build();
+    return marker(markerName(KilnNames.AGGREGATED_APPLICATIONS_PACKAGE, application), application.canonicalName(), aggregated);
+  }
+
+  private static JavaFile marker(ClassName name, String origin, AnnotationSpec aggregated) {
+    TypeSpec type = TypeSpec.classBuilder(name)
+        .addJavadoc("Tells the application's generated route table about {@code $L}.\n", origin)
+        .addAnnotation(aggregated)
+        .addAnnotation(GeneratedCode.generated(origin))
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addMethod(com.palantir.javapoet.MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+        .build();
+    return JavaFile.builder(name.packageName(), type).build();
+  }
+
+  private static AnnotationSpec entry(HandlerRoute route) {
+    AnnotationSpec.Builder entry = AnnotationSpec.builder(KilnNames.AGGREGATED_ROUTES_CLASS.nestedClass("Entry"))
+        .addMember("method", "$S", route.method())
+        .addMember("template", "$S", route.template().text())
+        .addMember("name", "$S", route.name())
+        .addMember("handlerMethod", "$S", route.handlerMethod())
+        .addMember("parameterTypes", "$S", route.parameterTypes())
+        .addMember("binder", "$S", route.binder())
+        .addMember("staticMethod", "$L", route.isStatic())
+        .addMember("blocking", "$L", route.blocking());
+    if (route.pathParams().isEmpty()) {
+      entry.addMember("pathParameters", "{}");
+    }
+    for (HandlerParam param : route.pathParams()) {
+      entry.addMember("pathParameters", "$L",
+          AnnotationSpec.builder(KilnNames.AGGREGATED_ROUTES_CLASS.nestedClass("PathParameter"))
+              .addMember("name", "$S", param.wireName())
+              .addMember("type", "$T.class", param.type())
+              .build());
+    }
+    return entry.build();
+  }
+}

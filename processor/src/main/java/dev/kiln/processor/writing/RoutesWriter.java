@@ -1,0 +1,417 @@
+package dev.kiln.processor.writing;
+
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.kiln.processor.KilnNames;
+import dev.kiln.processor.model.MatchSegment;
+import dev.kiln.processor.model.RouteTable;
+import dev.kiln.processor.model.TableHandler;
+import dev.kiln.processor.model.TableRoute;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes {@code <App>Routes}: the route constants, the factory taking the handler instances, and
+ * the matcher: one {@code switch} over the whole path for literal routes, then the parameterised
+ * routes as a segment trie unrolled into one method per node, children tried most specific first.
+ */
+public final class RoutesWriter {
+  private static final String SKELETON_MESSAGE =
+      "Kiln could not generate the route table because the sources have errors; fix the errors it reported";
+
+  private final RouteTable table;
+  private final boolean skeleton;
+  private final ClassName routesName;
+  private final NameAllocator fieldNames = new NameAllocator();
+  private final NameAllocator methodNames = new NameAllocator();
+  private final Map<TableRoute, String> infoConstants = new IdentityHashMap<>();
+  private final Map<TableRoute, String> endpointFields = new IdentityHashMap<>();
+  private final Map<TableHandler, String> handlerParams = new IdentityHashMap<>();
+  private final Map<String, FieldSpec> patterns = new LinkedHashMap<>();
+  private final Map<TypeName, FieldSpec> enumNames = new LinkedHashMap<>();
+
+  private RoutesWriter(RouteTable table, boolean skeleton) {
+    this.table = table;
+    this.skeleton = skeleton;
+    this.routesName = generatedName(table.application(), "Routes");
+    for (String reserved : List.of("match", "newMatch", "routes", "create", "dispatch")) {
+      methodNames.newName(reserved);
+    }
+  }
+
+  /** {@code <App>Routes} or {@code <App>Urls}, next to the application class (nested names joined by {@code _}). */
+  public static ClassName generatedName(ClassName application, String suffix) {
+    return ClassName.get(application.packageName(), String.join("_", application.simpleNames()) + suffix);
+  }
+
+  public static JavaFile write(RouteTable table, boolean skeleton) {
+    return new RoutesWriter(table, skeleton).file();
+  }
+
+  private JavaFile file() {
+    TypeSpec.Builder type = TypeSpec.classBuilder(routesName)
+        .addJavadoc("The route table of {@link $T}: $L routes, matched by specificity.\n\n"
+            + "<p>Create it with {@link #create} and hand it to Kiln's server, or call {@link $T#dispatch}\n"
+            + "in tests. Generated from the {@code @Route} methods; read, don't edit.\n",
+            table.application(), table.routes().size(), KilnNames.ROUTER)
+        .addAnnotation(GeneratedCode.generated(table.application().canonicalName()))
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addSuperinterface(KilnNames.ROUTER);
+
+    List<FieldSpec> infos = routeInfoConstants();
+    type.addFields(infos);
+    type.addField(FieldSpec.builder(ParameterizedTypeName.get(ClassName.get(List.class), KilnNames.ROUTE_INFO),
+            fieldNames.newName("ROUTES"), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .initializer("$T.of(\n$>$L$<)", List.class, infos.stream().map(f -> CodeBlock.of("$N", f))
+            .collect(CodeBlock.joining(",\n")))
+        .build());
+
+    List<FieldSpec> endpoints = endpointFields();
+    List<MethodSpec> matchers = skeleton ? List.of() : matcherMethods();
+    int maxParams = table.routes().stream().mapToInt(r -> r.pathParams().size()).max().orElse(0);
+    type.addField(FieldSpec.builder(int.class, "MAX_PATH_PARAMS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .initializer("$L", maxParams).build());
+    type.addFields(patterns.values());
+    type.addFields(enumNames.values());
+    type.addFields(endpoints);
+    type.addMethod(constructor());
+    type.addMethod(factory());
+    type.addMethod(MethodSpec.methodBuilder("routes")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(ParameterizedTypeName.get(ClassName.get(List.class), KilnNames.ROUTE_INFO))
+        .addStatement("return ROUTES")
+        .build());
+    type.addMethod(MethodSpec.methodBuilder("newMatch")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(KilnNames.ROUTE_MATCH)
+        .addStatement("return new $T(MAX_PATH_PARAMS, $L)", KilnNames.ROUTE_MATCH, patterns.size())
+        .build());
+    type.addMethods(skeleton ? List.of(skeletonMatchMethod()) : matchers);
+    return JavaFile.builder(routesName.packageName(), type.build()).skipJavaLangImports(true).build();
+  }
+
+  private List<FieldSpec> routeInfoConstants() {
+    List<FieldSpec> fields = new ArrayList<>();
+    for (TableRoute route : table.routes()) {
+      String base = route.name().isEmpty()
+          ? route.method() + "_" + GeneratedCode.upperSnake(GeneratedCode.lowerCamel(route.template().text()))
+          : GeneratedCode.upperSnake(route.name());
+      String name = fieldNames.newName(base.replaceAll("_+$", ""), route);
+      infoConstants.put(route, name);
+      CodeBlock params = route.pathParams().stream().map(p -> CodeBlock.of("$S", p.name()))
+          .collect(CodeBlock.joining(", "));
+      fields.add(FieldSpec.builder(KilnNames.ROUTE_INFO, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+          .addJavadoc("{@code $L $L}, handled by $L.\n", route.method(), GeneratedCode.javadocText(route.template().text()),
+              GeneratedCode.handlerLink(route.handler(), route.handlerMethod(), route.parameterTypes()))
+          .initializer("new $T($S, $T.$L, $S,\n    $S, $L, $T.of($L))", KilnNames.ROUTE_INFO, route.name(),
+              KilnNames.HTTP_METHOD, route.method(), route.template().text(),
+              route.handler().canonicalName() + "#" + route.handlerMethod() + "(" + route.parameterTypes() + ")",
+              route.blocking(), List.class, params)
+          .build());
+    }
+    return fields;
+  }
+
+  private List<FieldSpec> endpointFields() {
+    NameAllocator handlerNames = new NameAllocator();
+    for (TableHandler handler : table.suppliedHandlers()) {
+      handlerParams.put(handler, handlerNames.newName(GeneratedCode.lowerCamel(handler.handler().simpleName())));
+    }
+    if (skeleton) {
+      return List.of();
+    }
+    List<FieldSpec> fields = new ArrayList<>();
+    for (TableRoute route : table.routes()) {
+      String name = fieldNames.newName(GeneratedCode.lowerCamel(infoConstants.get(route).toLowerCase()), "e" + route);
+      endpointFields.put(route, name);
+      fields.add(FieldSpec.builder(KilnNames.ENDPOINT, name, Modifier.PRIVATE, Modifier.FINAL)
+          .addJavadoc("$L\n", GeneratedCode.handlerLink(route.handler(), route.handlerMethod(), route.parameterTypes()))
+          .build());
+    }
+    return fields;
+  }
+
+  private MethodSpec constructor() {
+    MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE);
+    for (TableHandler handler : table.suppliedHandlers()) {
+      constructor.addParameter(handlerType(handler), handlerParams.get(handler));
+    }
+    if (skeleton) {
+      return constructor.addStatement("throw new $T($S)", IllegalStateException.class, SKELETON_MESSAGE).build();
+    }
+    Map<com.palantir.javapoet.ClassName, TableHandler> handlers = new LinkedHashMap<>();
+    table.handlers().forEach(h -> handlers.put(h.handler(), h));
+    for (TableRoute route : table.routes()) {
+      TableHandler handler = handlers.get(route.handler());
+      CodeBlock code = route.staticMethod()
+          ? CodeBlock.of("$T::$L", route.endpoints(), route.binder())
+          : CodeBlock.of("request -> $T.$L($N, request)", route.endpoints(), route.binder(), handlerParams.get(handler));
+      constructor.addStatement("this.$N = $T.$L($N, $L)", endpointFields.get(route), KilnNames.ENDPOINT,
+          route.blocking() ? "blocking" : "nonBlocking", infoConstants.get(route), code);
+    }
+    return constructor.build();
+  }
+
+  private MethodSpec factory() {
+    MethodSpec.Builder factory = MethodSpec.methodBuilder("create")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(routesName);
+    List<TableHandler> supplied = table.suppliedHandlers();
+    if (supplied.isEmpty()) {
+      factory.addJavadoc("Creates the table; every handler method is static, so it needs no instances.\n");
+    } else {
+      factory.addJavadoc("Creates the table with the handler instances its routes call.\n");
+    }
+    for (TableHandler handler : supplied) {
+      String name = handlerParams.get(handler);
+      factory.addParameter(handlerType(handler), name);
+      factory.addStatement("$T.requireNonNull($N, $S)", Objects.class, name, name);
+    }
+    return factory.addStatement("return new $T($L)", routesName, supplied.stream()
+            .map(h -> CodeBlock.of("$N", handlerParams.get(h))).collect(CodeBlock.joining(", ")))
+        .build();
+  }
+
+  private static TypeName handlerType(TableHandler handler) {
+    return handler.handler();
+  }
+
+  private List<MethodSpec> matcherMethods() {
+    List<TableRoute> staticRoutes = table.routes().stream().filter(TableRoute::isStatic).toList();
+    List<TableRoute> dynamicRoutes = table.routes().stream().filter(r -> !r.isStatic()).toList();
+    List<MethodSpec> methods = new ArrayList<>();
+    DispatchTrie trie = dynamicRoutes.isEmpty() ? null : new DispatchTrie(dynamicRoutes);
+    if (trie != null) {
+      for (DispatchTrie.Node node : trie.nodes()) {
+        node.methodName = methodNames.newName(node == trie.root
+            ? "matchSegments"
+            : "match" + node.path.stream().map(GeneratedCode::upperCamel).collect(Collectors.joining()));
+      }
+    }
+    methods.add(matchMethod(staticRoutes, trie));
+    if (trie != null) {
+      for (DispatchTrie.Node node : trie.nodes()) {
+        methods.add(nodeMethod(node));
+      }
+    }
+    return methods;
+  }
+
+  private MethodSpec skeletonMatchMethod() {
+    return matchSignature().addStatement("throw new $T($S)", IllegalStateException.class, SKELETON_MESSAGE).build();
+  }
+
+  private static MethodSpec.Builder matchSignature() {
+    return MethodSpec.methodBuilder("match")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(boolean.class)
+        .addParameter(KilnNames.HTTP_METHOD, "method")
+        .addParameter(String.class, "path")
+        .addParameter(KilnNames.ROUTE_MATCH, "match");
+  }
+
+  private MethodSpec matchMethod(List<TableRoute> staticRoutes, DispatchTrie trie) {
+    MethodSpec.Builder match = matchSignature().addStatement("match.reset()");
+    if (!staticRoutes.isEmpty()) {
+      Map<String, List<TableRoute>> byPath = new TreeMap<>();
+      for (TableRoute route : staticRoutes) {
+        String path = "/" + route.segments().stream().map(MatchSegment::literal).collect(Collectors.joining("/"));
+        byPath.computeIfAbsent(path, p -> new ArrayList<>()).add(route);
+      }
+      match.addComment("Literal paths: one lookup, whatever the number of routes.");
+      match.beginControlFlow("switch (path)");
+      for (Map.Entry<String, List<TableRoute>> entry : byPath.entrySet()) {
+        match.addCode("case $S:\n$>", entry.getKey());
+        match.addCode(terminal(entry.getValue()));
+        match.addStatement("break").addCode("$<");
+      }
+      match.endControlFlow();
+    }
+    if (trie != null) {
+      match.addComment("Paths with parameters: walk the segments, most specific child first.");
+      match.addStatement("return $N(method, path, 0, match)", trie.root.methodName);
+    } else {
+      match.addStatement("return false");
+    }
+    return match.build();
+  }
+
+  /** {@code switch (method)} over the routes ending here; unmatched methods are remembered for a 405. */
+  private CodeBlock terminal(List<TableRoute> routes) {
+    Map<String, TableRoute> byMethod = new LinkedHashMap<>();
+    for (TableRoute route : routes) {
+      byMethod.putIfAbsent(route.method(), route);
+    }
+    boolean implicitHead = byMethod.containsKey("GET") && !byMethod.containsKey("HEAD");
+    CodeBlock.Builder code = CodeBlock.builder().beginControlFlow("switch (method)");
+    List<CodeBlock> allowed = new ArrayList<>();
+    for (Map.Entry<String, TableRoute> entry : byMethod.entrySet()) {
+      TableRoute route = entry.getValue();
+      code.add("case $L:\n", entry.getKey());
+      allowed.add(CodeBlock.of("$T.$L.bit()", KilnNames.HTTP_METHOD, entry.getKey()));
+      if (implicitHead && entry.getKey().equals("GET")) {
+        code.add("case HEAD:\n");
+        allowed.add(CodeBlock.of("$T.HEAD.bit()", KilnNames.HTTP_METHOD));
+      }
+      code.add("$>return match.found($N); // $L\n$<", endpointFields.get(route), route.handlerReference());
+    }
+    code.add("default:\n$>").addStatement("match.allow($L)", CodeBlock.join(allowed, " | ")).add("$<");
+    return code.endControlFlow().build();
+  }
+
+  private MethodSpec nodeMethod(DispatchTrie.Node node) {
+    String after = node.path.isEmpty()
+        ? "the leading {@code /}"
+        : "{@code /" + GeneratedCode.javadocText(String.join("/", node.path)) + "}";
+    MethodSpec.Builder method = MethodSpec.methodBuilder(node.methodName)
+        .addJavadoc("Matches what follows $L; {@code end} is where that ended.\n", after)
+        .addModifiers(Modifier.PRIVATE)
+        .returns(boolean.class)
+        .addParameter(KilnNames.HTTP_METHOD, "method")
+        .addParameter(String.class, "path")
+        .addParameter(int.class, "end")
+        .addParameter(KilnNames.ROUTE_MATCH, "match");
+    boolean hasChildren = !node.children.isEmpty();
+    if (!node.routes.isEmpty()) {
+      if (hasChildren) {
+        method.beginControlFlow("if (end == path.length())").addCode(terminal(node.routes))
+            .addStatement("return false").endControlFlow();
+      } else {
+        method.beginControlFlow("if (end != path.length())").addStatement("return false").endControlFlow()
+            .addCode(terminal(node.routes)).addStatement("return false");
+        return method.build();
+      }
+    } else {
+      method.beginControlFlow("if (end == path.length())").addStatement("return false").endControlFlow();
+    }
+    method.addStatement("int start = end + 1");
+    if (node.children.values().stream().anyMatch(c -> c.segment.level() != MatchSegment.Level.TAIL)) {
+      method.addStatement("int next = $T.end(path, start)", KilnNames.SEGMENTS);
+    }
+    addLiteralChildren(method, node.childrenAt(MatchSegment.Level.LITERAL));
+    for (MatchSegment.Level level : List.of(MatchSegment.Level.CONSTRAINED, MatchSegment.Level.PLAIN,
+        MatchSegment.Level.TAIL)) {
+      for (DispatchTrie.Node child : node.childrenAt(level)) {
+        addParamChild(method, child);
+      }
+    }
+    return method.addStatement("return false").build();
+  }
+
+  private void addLiteralChildren(MethodSpec.Builder method, List<DispatchTrie.Node> literals) {
+    if (literals.size() == 1) {
+      DispatchTrie.Node child = literals.get(0);
+      method.beginControlFlow("if ($T.is(path, start, next, $S) && $N(method, path, next, match))",
+          KilnNames.SEGMENTS, child.segment.literal(), child.methodName)
+          .addStatement("return true")
+          .endControlFlow();
+      return;
+    }
+    if (literals.isEmpty()) {
+      return;
+    }
+    Map<Integer, List<DispatchTrie.Node>> byHash = new TreeMap<>();
+    for (DispatchTrie.Node child : literals) {
+      byHash.computeIfAbsent(child.segment.literal().hashCode(), h -> new ArrayList<>()).add(child);
+    }
+    method.beginControlFlow("switch ($T.hash(path, start, next))", KilnNames.SEGMENTS);
+    for (Map.Entry<Integer, List<DispatchTrie.Node>> entry : byHash.entrySet()) {
+      method.addCode("case $L: // $L\n$>", entry.getKey(), entry.getValue().stream()
+          .map(n -> "\"" + n.segment.literal() + "\"").collect(Collectors.joining(", ")));
+      for (DispatchTrie.Node child : entry.getValue()) {
+        method.beginControlFlow("if ($T.is(path, start, next, $S) && $N(method, path, next, match))",
+                KilnNames.SEGMENTS, child.segment.literal(), child.methodName)
+            .addStatement("return true")
+            .endControlFlow();
+      }
+      method.addStatement("break").addCode("$<");
+    }
+    method.endControlFlow();
+  }
+
+  private void addParamChild(MethodSpec.Builder method, DispatchTrie.Node child) {
+    MatchSegment segment = child.segment;
+    boolean tail = segment.level() == MatchSegment.Level.TAIL;
+    String end = tail ? "path.length()" : "next";
+    List<CodeBlock> conditions = new ArrayList<>();
+    if (segment.regex() != null && !(tail && segment.regex().equals(".*"))) {
+      if (!tail) {
+        conditions.add(CodeBlock.of("next > start"));
+      }
+      conditions.add(CodeBlock.of("match.matches($N, path, start, $L)", pattern(segment.regex(), paramName(child)), end));
+    }
+    if (segment.type().narrows()) {
+      conditions.add(narrowing(segment, end));
+    }
+    if (conditions.isEmpty() && !tail) {
+      conditions.add(CodeBlock.of("next > start"));
+    }
+    String param = paramName(child);
+    if (!conditions.isEmpty()) {
+      method.beginControlFlow("if ($L)", CodeBlock.join(conditions, " && "));
+    }
+    method.addCode("match.capture($L, start, $L); // {$L}\n", child.paramsBefore, end, param)
+        .beginControlFlow("if ($N(method, path, $L, match))", child.methodName, end)
+        .addStatement("return true")
+        .endControlFlow();
+    if (!conditions.isEmpty()) {
+      method.endControlFlow();
+    }
+  }
+
+  private CodeBlock narrowing(MatchSegment segment, String end) {
+    return switch (segment.type()) {
+      case INT -> CodeBlock.of("$T.isInt(path, start, $L)", KilnNames.SEGMENTS, end);
+      case LONG -> CodeBlock.of("$T.isLong(path, start, $L)", KilnNames.SEGMENTS, end);
+      case DOUBLE -> CodeBlock.of("$T.isDecimal(path, start, $L)", KilnNames.SEGMENTS, end);
+      case BOOLEAN -> CodeBlock.of("$T.isBoolean(path, start, $L)", KilnNames.SEGMENTS, end);
+      case UUID -> CodeBlock.of("$T.isUuid(path, start, $L)", KilnNames.SEGMENTS, end);
+      case ENUM -> CodeBlock.of("$T.isOneOf(path, start, $L, $N)", KilnNames.SEGMENTS, end, enumNames(segment));
+      case STRING -> throw new IllegalArgumentException("strings do not narrow");
+    };
+  }
+
+  private static String paramName(DispatchTrie.Node node) {
+    String label = node.path.get(node.path.size() - 1);
+    return label.substring(1, label.length() - 1);
+  }
+
+  private FieldSpec pattern(String regex, String param) {
+    return patterns.computeIfAbsent(regex, r -> {
+      return FieldSpec.builder(ClassName.get("dev.kiln.routing", "SegmentPattern"),
+              fieldNames.newName(GeneratedCode.upperSnake(param) + "_PATTERN"),
+              Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+          .initializer("$T.compile($L, $S)", ClassName.get("dev.kiln.routing", "SegmentPattern"), patterns.size(), r)
+          .build();
+    });
+  }
+
+  private FieldSpec enumNames(MatchSegment segment) {
+    return enumNames.computeIfAbsent(segment.typeName(), t -> FieldSpec.builder(ArrayTypeName.of(String.class),
+            fieldNames.newName(GeneratedCode.constantName(t) + "_NAMES"), Modifier.PRIVATE, Modifier.STATIC,
+            Modifier.FINAL)
+        .addJavadoc("The constants of {@link $T}, which its path parameters match ignoring case.\n", t)
+        .initializer("{$L}", segment.enumConstants().stream().map(c -> CodeBlock.of("$S", c))
+            .collect(CodeBlock.joining(", ")))
+        .build());
+  }
+
+}

@@ -1,0 +1,28 @@
+package dev.kiln;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks the one class of a module that Kiln's generated code is named after.
+ *
+ * <p>For {@code @Application class ProjectsApp}, the processor writes {@code ProjectsAppRoutes} (the
+ * dispatch table and its factory) and {@code ProjectsAppUrls} (typed URL builders) next to it, from
+ * every {@link Route} of the compilation and of the classes it was compiled against.
+ *
+ * <pre>{@code
+ * @Application
+ * public final class ProjectsApp {
+ *   public static void main(String[] args) {
+ *     Router router = ProjectsAppRoutes.create(new ProjectViews());
+ *   }
+ * }
+ * }</pre>
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.TYPE)
+public @interface Application {}

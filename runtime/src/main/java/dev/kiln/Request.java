@@ -1,0 +1,243 @@
+package dev.kiln;
+
+import dev.kiln.routing.PercentCodec;
+import dev.kiln.routing.RouteMatch;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An HTTP request as a handler sees it: method, target, headers, body and, once routed, the route
+ * and its path parameters. Query string and cookies are parsed on first use.
+ *
+ * <p>For tests and tools a request can be made in memory and given to {@link Router#dispatch}:
+ *
+ * <pre>{@code
+ * Request request = Request.builder(HttpMethod.POST, "/api/projects?notify=yes")
+ *     .header("Content-Type", "application/json")
+ *     .body("{\"name\":\"Kiln\"}")
+ *     .build();
+ * }</pre>
+ */
+public final class Request {
+  private static final byte[] EMPTY = new byte[0];
+  private static final int MAX_QUERY_PARAMS = 1024;
+
+  private final HttpMethod method;
+  private final String target;
+  private final String path;
+  private final String queryString;
+  private final HttpHeaders headers;
+  private final byte[] body;
+
+  private RouteInfo route;
+  private int[] paramBounds = new int[0];
+  private Map<String, List<String>> query;
+  private Map<String, String> cookies;
+
+  private Request(HttpMethod method, String target, HttpHeaders headers, byte[] body) {
+    this.method = Objects.requireNonNull(method, "method");
+    this.target = Objects.requireNonNull(target, "target");
+    if (!target.startsWith("/")) {
+      throw HttpError.badRequest("request target must be an absolute path: " + shorten(target));
+    }
+    int question = target.indexOf('?');
+    String rawPath = question < 0 ? target : target.substring(0, question);
+    if (rawPath.indexOf('#') >= 0 || (question >= 0 && target.indexOf('#', question) >= 0)) {
+      throw HttpError.badRequest("request target must not contain a fragment: " + shorten(target));
+    }
+    try {
+      this.path = PercentCodec.canonicalPath(rawPath);
+    } catch (IllegalArgumentException e) {
+      throw HttpError.badRequest("malformed path: " + e.getMessage());
+    }
+    this.queryString = question < 0 ? null : target.substring(question + 1);
+    this.headers = headers;
+    this.body = body;
+  }
+
+  /** A request with no headers and no body. */
+  public static Request of(HttpMethod method, String target) {
+    return builder(method, target).build();
+  }
+
+  public static Builder builder(HttpMethod method, String target) {
+    return new Builder(method, target);
+  }
+
+  /** Called by the dispatcher once the route is known. */
+  void bind(RouteInfo route, RouteMatch match) {
+    this.route = route;
+    int count = route.pathParams().size();
+    if (count > 0) {
+      int[] bounds = new int[2 * count];
+      for (int i = 0; i < count; i++) {
+        bounds[2 * i] = match.start(i);
+        bounds[2 * i + 1] = match.end(i);
+      }
+      this.paramBounds = bounds;
+    }
+  }
+
+  public HttpMethod method() {
+    return method;
+  }
+
+  /** The request target as sent: path and query string. */
+  public String target() {
+    return target;
+  }
+
+  /** The path in canonical percent-encoded form (see {@link PercentCodec}), without the query. */
+  public String path() {
+    return path;
+  }
+
+  /** The raw query string without {@code ?}, or {@code null} when the target has none. */
+  public String queryString() {
+    return queryString;
+  }
+
+  /** The route this request was dispatched to, or {@code null} before routing. */
+  public RouteInfo route() {
+    return route;
+  }
+
+  /** Path parameter {@code index} (in template order), percent-decoded. */
+  public String pathParam(int index) {
+    if (2 * index >= paramBounds.length) {
+      throw new IndexOutOfBoundsException("route " + route + " has no path parameter #" + index);
+    }
+    try {
+      return PercentCodec.decode(path, paramBounds[2 * index], paramBounds[2 * index + 1]);
+    } catch (IllegalArgumentException e) {
+      throw HttpError.badRequest("path parameter '" + route.pathParams().get(index) + "': " + e.getMessage());
+    }
+  }
+
+  /** The path parameter with this name, percent-decoded. */
+  public String pathParam(String name) {
+    int index = route == null ? -1 : route.pathParams().indexOf(name);
+    if (index < 0) {
+      throw new IllegalArgumentException("route " + route + " has no path parameter '" + name + "'");
+    }
+    return pathParam(index);
+  }
+
+  /** The first value of a query parameter, or {@code null}; {@code +} decodes to a space. */
+  public String queryParam(String name) {
+    List<String> values = query().get(name);
+    return values == null ? null : values.get(0);
+  }
+
+  /** Every value of a query parameter, in order; empty when absent. */
+  public List<String> queryParams(String name) {
+    return query().getOrDefault(name, List.of());
+  }
+
+  /** All query parameters, in order of first appearance. */
+  public Map<String, List<String>> query() {
+    if (query == null) {
+      if (queryString == null || queryString.isEmpty()) {
+        query = Map.of();
+      } else {
+        try {
+          // ';' is an ordinary character: treating it as a separator lets proxies and Kiln disagree.
+          query = Collections.unmodifiableMap(new QueryStringDecoder(
+              queryString, StandardCharsets.UTF_8, false, MAX_QUERY_PARAMS, true).parameters());
+        } catch (IllegalArgumentException e) {
+          throw HttpError.badRequest("malformed query string: " + e.getMessage());
+        }
+      }
+    }
+    return query;
+  }
+
+  /** The first value of a header (names ignore case), or {@code null}. */
+  public String header(String name) {
+    return headers.get(name);
+  }
+
+  /** Every value of a header, in order; empty when absent. */
+  public List<String> headers(String name) {
+    return headers.getAll(name);
+  }
+
+  /** A cookie's value, or {@code null}. */
+  public String cookie(String name) {
+    return cookies().get(name);
+  }
+
+  /** All cookies; the first one wins when a name repeats. */
+  public Map<String, String> cookies() {
+    if (cookies == null) {
+      Map<String, String> map = new LinkedHashMap<>();
+      for (String header : headers.getAll(HttpHeaderNames.COOKIE)) {
+        for (io.netty.handler.codec.http.cookie.Cookie cookie : ServerCookieDecoder.LAX.decodeAll(header)) {
+          map.putIfAbsent(cookie.name(), cookie.value());
+        }
+      }
+      cookies = Collections.unmodifiableMap(map);
+    }
+    return cookies;
+  }
+
+  /** The body; do not modify the returned array. */
+  public byte[] body() {
+    return body;
+  }
+
+  /** The body decoded as UTF-8. */
+  public String text() {
+    return new String(body, StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public String toString() {
+    return method + " " + shorten(target);
+  }
+
+  private static String shorten(String s) {
+    return s.length() > 200 ? s.substring(0, 200) + "…" : s;
+  }
+
+  /** Builds a request in memory, for tests and tools. */
+  public static final class Builder {
+    private final HttpMethod method;
+    private final String target;
+    private final HttpHeaders headers = new DefaultHttpHeaders();
+    private byte[] body = EMPTY;
+
+    private Builder(HttpMethod method, String target) {
+      this.method = method;
+      this.target = target;
+    }
+
+    public Builder header(String name, String value) {
+      headers.add(name, value);
+      return this;
+    }
+
+    public Builder body(byte[] body) {
+      this.body = body.clone();
+      return this;
+    }
+
+    public Builder body(String text) {
+      this.body = text.getBytes(StandardCharsets.UTF_8);
+      return this;
+    }
+
+    public Request build() {
+      return new Request(method, target, headers, body);
+    }
+  }
+}
