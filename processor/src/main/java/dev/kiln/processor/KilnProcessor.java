@@ -55,7 +55,8 @@ public final class KilnProcessor extends AbstractProcessor {
 
   private final Set<String> deferredHandlers = new LinkedHashSet<>();
   private final List<TypeElement> applications = new ArrayList<>();
-  private ExecutableElement firstRoute;
+  /** The first route seen, by class and method name: elements of an earlier round may be stale. */
+  private String[] firstRoute;
   private boolean handlersSeen;
   private boolean rootWritten;
 
@@ -107,7 +108,9 @@ public final class KilnProcessor extends AbstractProcessor {
       for (ExecutableElement method : ElementFilter.methodsIn(round.getElementsAnnotatedWith(routeAnnotation))) {
         handlers.computeIfAbsent((TypeElement) method.getEnclosingElement(), h -> new ArrayList<>()).add(method);
         if (firstRoute == null) {
-          firstRoute = method;
+          firstRoute = new String[] {
+              ((TypeElement) method.getEnclosingElement()).getQualifiedName().toString(),
+              method.getSimpleName().toString()};
         }
       }
     }
@@ -145,6 +148,9 @@ public final class KilnProcessor extends AbstractProcessor {
   }
 
   private void writeRoot() {
+    List<TypeElement> applications = this.applications.stream()
+        .map(a -> processingEnv.getElementUtils().getTypeElement(a.getQualifiedName()))
+        .toList();
     if (applications.size() > 1) {
       for (TypeElement application : applications) {
         diagnostics.error(DiagnosticCode.DUPLICATE_APPLICATION, "a module has one @Application, but "
@@ -157,7 +163,7 @@ public final class KilnProcessor extends AbstractProcessor {
     if (application == null) {
       diagnostics.error(DiagnosticCode.MISSING_APPLICATION, "@Route methods need an @Application class in the same "
           + "module, which the generated route table is named after; add e.g. "
-          + "`@Application public final class MyApp {}`", firstRoute);
+          + "`@Application public final class MyApp {}`", firstRouteElement());
       return;
     }
     RouteTable table = markerReader.read(ClassName.get(application));
@@ -172,6 +178,15 @@ public final class KilnProcessor extends AbstractProcessor {
         write(MarkerWriter.applicationMarker(ClassName.get(application)), application);
       }
     }
+  }
+
+  private Element firstRouteElement() {
+    TypeElement handler = processingEnv.getElementUtils().getTypeElement(firstRoute[0]);
+    return routeMethods(handler).stream()
+        .filter(m -> m.getSimpleName().contentEquals(firstRoute[1]))
+        .findFirst()
+        .map(Element.class::cast)
+        .orElse(handler);
   }
 
   private static Element[] originatingElements(TypeElement application, RouteTable table) {

@@ -128,8 +128,22 @@ public record PathTemplate(String text, List<Segment> segments) {
     }
   }
 
-  /** Index of the '}' closing the '{' at {@code open}: braces nest, '\' escapes, '[...]' is opaque. */
+  /**
+   * Index of the '}' closing the '{' at {@code open}: braces nest, '\' escapes, '[...]' is opaque.
+   * When that finds none, braces alone decide, so an unclosed '[' is reported as the regex error it is.
+   */
   private static int closingBrace(String text, int open) throws SyntaxError {
+    int close = closingBrace(text, open, true);
+    if (close < 0) {
+      close = closingBrace(text, open, false);
+    }
+    if (close < 0) {
+      throw new SyntaxError("unbalanced '{': \"" + text.substring(open) + "\" is never closed with '}'", open, false);
+    }
+    return close;
+  }
+
+  private static int closingBrace(String text, int open, boolean classes) {
     int depth = 0;
     boolean inClass = false;
     for (int k = open; k < text.length(); k++) {
@@ -138,7 +152,7 @@ public record PathTemplate(String text, List<Segment> segments) {
         k++;
       } else if (inClass) {
         inClass = c != ']';
-      } else if (c == '[' && depth > 0) {
+      } else if (c == '[' && classes) {
         inClass = true;
         if (k + 1 < text.length() && text.charAt(k + 1) == ']') {
           k++; // "[]...]": a leading ']' is literal
@@ -154,7 +168,7 @@ public record PathTemplate(String text, List<Segment> segments) {
         break; // "{name/...": the name never closed
       }
     }
-    throw new SyntaxError("unbalanced '{': \"" + text.substring(open) + "\" is never closed with '}'", open, false);
+    return -1;
   }
 
   private static Segment.Param param(String text, int open, int close, List<String> names) throws SyntaxError {

@@ -14,4 +14,9 @@ public record RouteTable(ClassName application, List<TableHandler> handlers, Lis
   public List<TableHandler> suppliedHandlers() {
     return handlers.stream().filter(TableHandler::needsInstance).toList();
   }
+
+  /** The supplied handlers the application's package can name: all of them once validated. */
+  public List<TableHandler> visibleSuppliedHandlers() {
+    return suppliedHandlers().stream().filter(TableHandler::visible).toList();
+  }
 }

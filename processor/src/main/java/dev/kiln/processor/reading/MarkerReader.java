@@ -85,7 +85,8 @@ public final class MarkerReader {
       }
       ClassName handler = ClassName.get(handlerElement);
       ClassName endpoints = ClassName.bestGuess(annotations.string(mirror, "endpoints"));
-      handlers.add(new TableHandler(handler, endpoints, annotations.bool(mirror, "needsInstance"), handlerElement));
+      handlers.add(new TableHandler(handler, endpoints, annotations.bool(mirror, "needsInstance"),
+          isVisibleFrom(handlerElement, application.packageName()), handlerElement));
       for (AnnotationMirror entry : annotations.annotations(mirror, "routes")) {
         routes.add(route(handlerElement, handler, endpoints, entry));
       }
@@ -143,6 +144,18 @@ public final class MarkerReader {
       segments.add(new MatchSegment(level, null, param.regex(), type.type(), type.typeName(), type.enumConstants()));
     }
     return segments;
+  }
+
+  private static boolean isVisibleFrom(TypeElement handler, String packageName) {
+    if (ClassName.get(handler).packageName().equals(packageName)) {
+      return true;
+    }
+    for (Element e = handler; e instanceof TypeElement type; e = e.getEnclosingElement()) {
+      if (!type.getModifiers().contains(javax.lang.model.element.Modifier.PUBLIC)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static List<String> enumConstants(TypeMirror type) {

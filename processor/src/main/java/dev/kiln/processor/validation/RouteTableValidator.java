@@ -7,6 +7,7 @@ import dev.kiln.processor.KilnNames;
 import dev.kiln.processor.model.MatchSegment;
 import dev.kiln.processor.model.RouteTable;
 import dev.kiln.processor.model.Segment;
+import dev.kiln.processor.model.TableHandler;
 import dev.kiln.processor.model.TableRoute;
 import dev.kiln.processor.reading.Annotations;
 import dk.brics.automaton.Automaton;
@@ -17,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
 
 /**
  * Checks the whole table: routes that can take the same request with equal specificity (an error,
@@ -34,6 +37,7 @@ public final class RouteTableValidator {
   }
 
   public void validate(RouteTable table) {
+    checkHandlersCanBeSupplied(table);
     checkNames(table.routes());
     List<TableRoute> routes = table.routes();
     for (int i = 0; i < routes.size(); i++) {
@@ -135,6 +139,25 @@ public final class RouteTableValidator {
       }
       return path;
     });
+  }
+
+  /** The factory in the application's package names every handler it takes: each must be visible there. */
+  private void checkHandlersCanBeSupplied(RouteTable table) {
+    String applicationPackage = table.application().packageName();
+    for (TableHandler handler : table.suppliedHandlers()) {
+      if (handler.visible()) {
+        continue;
+      }
+      for (Element e = handler.element(); e instanceof TypeElement type; e = e.getEnclosingElement()) {
+        if (!type.getModifiers().contains(Modifier.PUBLIC)) {
+          diagnostics.error(DiagnosticCode.INACCESSIBLE_HANDLER, "handler class " + handler.handler().canonicalName()
+              + " has instance @Route methods, so " + table.application().simpleName() + "Routes.create(...) in package "
+              + applicationPackage + " takes an instance of it, but " + type.getSimpleName() + " is not public; make "
+              + "it public, or make its @Route methods static", type);
+          break;
+        }
+      }
+    }
   }
 
   private void checkNames(List<TableRoute> routes) {

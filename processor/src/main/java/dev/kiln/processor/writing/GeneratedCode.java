@@ -32,6 +32,17 @@ final class GeneratedCode {
         .build();
   }
 
+  /**
+   * {@code {@link Handler#method(long, Optional)}}, importing the parameter types; plain text for a
+   * handler the generated class cannot import (package-private elsewhere: an error already reported).
+   */
+  static CodeBlock handlerLink(ClassName handler, String method, String parameterTypes, boolean visible) {
+    if (!visible) {
+      return CodeBlock.of("{@code $L#$L($L)}", handler.canonicalName(), method, parameterTypes);
+    }
+    return handlerLink(handler, method, parameterTypes);
+  }
+
   /** {@code {@link Handler#method(long, Optional)}}, importing the parameter types. */
   static CodeBlock handlerLink(ClassName handler, String method, String parameterTypes) {
     CodeBlock.Builder link = CodeBlock.builder().add("{@link $T#$L(", handler, method);

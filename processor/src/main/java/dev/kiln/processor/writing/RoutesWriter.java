@@ -119,7 +119,7 @@ public final class RoutesWriter {
           .collect(CodeBlock.joining(", "));
       fields.add(FieldSpec.builder(KilnNames.ROUTE_INFO, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
           .addJavadoc("{@code $L $L}, handled by $L.\n", route.method(), GeneratedCode.javadocText(route.template().text()),
-              GeneratedCode.handlerLink(route.handler(), route.handlerMethod(), route.parameterTypes()))
+              link(route))
           .initializer("new $T($S, $T.$L, $S,\n    $S, $L, $T.of($L))", KilnNames.ROUTE_INFO, route.name(),
               KilnNames.HTTP_METHOD, route.method(), route.template().text(),
               route.handler().canonicalName() + "#" + route.handlerMethod() + "(" + route.parameterTypes() + ")",
@@ -131,7 +131,7 @@ public final class RoutesWriter {
 
   private List<FieldSpec> endpointFields() {
     NameAllocator handlerNames = new NameAllocator();
-    for (TableHandler handler : table.suppliedHandlers()) {
+    for (TableHandler handler : table.visibleSuppliedHandlers()) {
       handlerParams.put(handler, handlerNames.newName(GeneratedCode.lowerCamel(handler.handler().simpleName())));
     }
     if (skeleton) {
@@ -142,15 +142,22 @@ public final class RoutesWriter {
       String name = fieldNames.newName(GeneratedCode.lowerCamel(infoConstants.get(route).toLowerCase()), "e" + route);
       endpointFields.put(route, name);
       fields.add(FieldSpec.builder(KilnNames.ENDPOINT, name, Modifier.PRIVATE, Modifier.FINAL)
-          .addJavadoc("$L\n", GeneratedCode.handlerLink(route.handler(), route.handlerMethod(), route.parameterTypes()))
+          .addJavadoc("$L\n", link(route))
           .build());
     }
     return fields;
   }
 
+  private CodeBlock link(TableRoute route) {
+    boolean visible = table.handlers().stream()
+        .filter(h -> h.handler().equals(route.handler()))
+        .allMatch(TableHandler::visible);
+    return GeneratedCode.handlerLink(route.handler(), route.handlerMethod(), route.parameterTypes(), visible);
+  }
+
   private MethodSpec constructor() {
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE);
-    for (TableHandler handler : table.suppliedHandlers()) {
+    for (TableHandler handler : table.visibleSuppliedHandlers()) {
       constructor.addParameter(handlerType(handler), handlerParams.get(handler));
     }
     if (skeleton) {
@@ -173,7 +180,7 @@ public final class RoutesWriter {
     MethodSpec.Builder factory = MethodSpec.methodBuilder("create")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(routesName);
-    List<TableHandler> supplied = table.suppliedHandlers();
+    List<TableHandler> supplied = table.visibleSuppliedHandlers();
     if (supplied.isEmpty()) {
       factory.addJavadoc("Creates the table; every handler method is static, so it needs no instances.\n");
     } else {

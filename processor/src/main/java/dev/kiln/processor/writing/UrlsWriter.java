@@ -64,7 +64,9 @@ public final class UrlsWriter {
   private JavaFile file() {
     Group root = new Group(urlsName);
     root.nestedNames.newName(urlsName.simpleName());
-    List<TableRoute> named = table.routes().stream().filter(r -> !r.name().isEmpty()).toList();
+    // Names are unique and never also groups once validated; a skeleton keeps the first of each.
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    List<TableRoute> named = table.routes().stream().filter(r -> !r.name().isEmpty() && seen.add(r.name())).toList();
     for (TableRoute route : named) {
       Group group = root;
       String[] parts = route.name().split("\\.");
@@ -106,6 +108,7 @@ public final class UrlsWriter {
   }
 
   private void addMembers(TypeSpec.Builder type, Group group, boolean topLevel) {
+    group.routes.removeIf(route -> group.groups.containsKey(lastPart(route)));
     for (Map.Entry<String, Group> entry : group.groups.entrySet()) {
       Group child = entry.getValue();
       TypeSpec.Builder nested = TypeSpec.classBuilder(child.className)
@@ -130,7 +133,7 @@ public final class UrlsWriter {
       MethodSpec.Builder method = MethodSpec.methodBuilder(lastPart(route))
           .addJavadoc("{@code $L $L}, handled by $L.\n", route.method(),
               GeneratedCode.javadocText(route.template().text()),
-              GeneratedCode.handlerLink(route.handler(), route.handlerMethod(), route.parameterTypes()))
+              link(route))
           .addModifiers(Modifier.PUBLIC)
           .returns(KilnNames.URL);
       if (topLevel) {
@@ -215,6 +218,13 @@ public final class UrlsWriter {
             Modifier.FINAL)
         .initializer("$T.compile($S)", Pattern.class, r)
         .build());
+  }
+
+  private CodeBlock link(TableRoute route) {
+    boolean visible = table.handlers().stream()
+        .filter(h -> h.handler().equals(route.handler()))
+        .allMatch(dev.kiln.processor.model.TableHandler::visible);
+    return GeneratedCode.handlerLink(route.handler(), route.handlerMethod(), route.parameterTypes(), visible);
   }
 
   private MethodSpec byName(List<TableRoute> named) {
