@@ -67,6 +67,50 @@ final class Compilations {
 
   /** A class loader over a compilation's class files, delegating Kiln's runtime to the test's loader. */
   static ClassLoader classLoader(Compilation compilation) {
+    return classLoader(compilation, Compilations.class.getClassLoader());
+  }
+
+  /**
+   * One class loader over a compilation's class files and, for classes it did not produce, an
+   * earlier output directory: a partial recompile as the application would run it.
+   */
+  static ClassLoader classLoader(Compilation compilation, Path earlierOutput) {
+    return new ClassLoader(Compilations.class.getClassLoader()) {
+      @Override
+      protected Class<?> findClass(String name) throws ClassNotFoundException {
+        byte[] bytes = freshBytes(compilation, name);
+        if (bytes == null) {
+          Path file = earlierOutput.resolve(name.replace('.', '/') + ".class");
+          if (!Files.exists(file)) {
+            throw new ClassNotFoundException(name);
+          }
+          try {
+            bytes = Files.readAllBytes(file);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        }
+        return defineClass(name, bytes, 0, bytes.length);
+      }
+    };
+  }
+
+  private static byte[] freshBytes(Compilation compilation, String name) {
+    String path = "/CLASS_OUTPUT/" + name.replace('.', '/') + ".class";
+    for (JavaFileObject file : compilation.generatedFiles()) {
+      if (file.getKind() == JavaFileObject.Kind.CLASS && file.toUri().getPath().equals(path)) {
+        try (InputStream in = file.openInputStream()) {
+          return in.readAllBytes();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
+    return null;
+  }
+
+  /** A class loader over a compilation's class files, delegating to {@code parent} first. */
+  static ClassLoader classLoader(Compilation compilation, ClassLoader parent) {
     Map<String, byte[]> classes = new HashMap<>();
     for (JavaFileObject file : compilation.generatedFiles()) {
       if (file.getKind() == JavaFileObject.Kind.CLASS) {
@@ -79,7 +123,7 @@ final class Compilations {
         }
       }
     }
-    return new ClassLoader(Compilations.class.getClassLoader()) {
+    return new ClassLoader(parent) {
       @Override
       protected Class<?> findClass(String name) throws ClassNotFoundException {
         byte[] bytes = classes.get(name);

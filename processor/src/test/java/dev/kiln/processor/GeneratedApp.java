@@ -82,6 +82,18 @@ final class GeneratedApp {
         .orElseThrow(() -> new AssertionError("no " + name + "/" + arity + " on " + type));
   }
 
+  /** Calls the generated {@code url(name, params)} of {@code shop.ShopAppUrls}. */
+  Url url(String name, java.util.Map<String, ?> params) {
+    try {
+      return (Url) loader.loadClass("shop.ShopAppUrls").getMethod("url", String.class, java.util.Map.class)
+          .invoke(null, name, params);
+    } catch (java.lang.reflect.InvocationTargetException e) {
+      throw (RuntimeException) e.getCause();
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
+  }
+
   String source(String qualifiedName) {
     return Compilations.generatedSource(compilation, qualifiedName);
   }
