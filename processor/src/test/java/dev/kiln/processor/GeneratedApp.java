@@ -31,6 +31,11 @@ final class GeneratedApp {
     }
   }
 
+  /** The application a successful compilation produced, created through {@code fixture}. */
+  static GeneratedApp of(Compilation compilation, String fixture) {
+    return new GeneratedApp(compilation, fixture);
+  }
+
   /** Compiles the sources (which must succeed) and creates the router through {@code fixture}, a {@code Supplier<Router>}. */
   static GeneratedApp compile(String fixture, JavaFileObject... sources) {
     Compilation compilation = Compilations.compile(sources);

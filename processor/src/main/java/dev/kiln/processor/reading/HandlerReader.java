@@ -348,23 +348,27 @@ public final class HandlerReader {
     if (type.getKind() == TypeKind.ARRAY && ((ArrayType) type).getComponentType().getKind() == TypeKind.BYTE) {
       return new Result(ReturnKind.BYTES, TypeName.get(type), async);
     }
-    if (containsTypeVariableOrWildcard(type)) {
+    if (containsTypeVariable(type)) {
       diagnostics.error(DiagnosticCode.UNSUPPORTED_RETURN_TYPE, "cannot write " + type + " as JSON: its type is "
-          + "not fully known at compile time; return a concrete type such as List<Project>", method);
+          + "not known at compile time; return a concrete type such as List<Project>", method);
       return null;
     }
     return new Result(ReturnKind.JSON, TypeName.get(type).box(), async);
   }
 
-  private static boolean containsTypeVariableOrWildcard(TypeMirror type) {
+  /** Type variables have no writer at compile time; a wildcard is written as its bound. */
+  private static boolean containsTypeVariable(TypeMirror type) {
     switch (type.getKind()) {
-      case TYPEVAR: case WILDCARD: case INTERSECTION: case UNION:
+      case TYPEVAR: case INTERSECTION: case UNION:
         return true;
+      case WILDCARD:
+        javax.lang.model.type.WildcardType wildcard = (javax.lang.model.type.WildcardType) type;
+        return wildcard.getExtendsBound() != null && containsTypeVariable(wildcard.getExtendsBound());
       case ARRAY:
-        return containsTypeVariableOrWildcard(((ArrayType) type).getComponentType());
+        return containsTypeVariable(((ArrayType) type).getComponentType());
       case DECLARED:
         return ((javax.lang.model.type.DeclaredType) type).getTypeArguments().stream()
-            .anyMatch(HandlerReader::containsTypeVariableOrWildcard);
+            .anyMatch(HandlerReader::containsTypeVariable);
       default:
         return false;
     }

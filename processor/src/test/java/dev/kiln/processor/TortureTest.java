@@ -1,0 +1,168 @@
+package dev.kiln.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.testing.compile.Compilation;
+import dev.kiln.HttpMethod;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/** Awkward but legal signatures: the generated code must compile against all of them. */
+class TortureTest {
+  private static final JavaFileObject APP = Compilations.source("""
+      package torture;
+      @dev.kiln.Application
+      public final class TortureApp {}
+      """);
+
+  /** Named like Kiln's own types, to force the generated code to qualify names. */
+  private static final JavaFileObject CLASHING_NAMES = Compilations.source("""
+      package torture;
+      import dev.kiln.Route;
+      public final class Url {
+        public enum Response { YES, NO }
+        @Route(path = "/clash/{response}", name = "clash")
+        public String clash(Response response) { return "clash:" + response; }
+      }
+      """);
+
+  private static final JavaFileObject HANDLERS = Compilations.source("""
+      package torture;
+
+      import dev.kiln.*;
+      import java.util.*;
+      import java.util.concurrent.*;
+
+      public final class Outer {
+        public record Point(int x, int y) {}
+
+        public static final class Nested {
+          public enum Mode { FAST, SLOW }
+
+          @Route(path = "/nested/{mode}", name = "nested")
+          public Map<String, List<Point[]>> nested(Mode mode) { return Map.of(mode.name(), List.<Point[]>of(new Point[] {new Point(1, 2)})); }
+
+          @Route(path = "/ints")
+          public int[] ints() { return new int[] {1, 2}; }
+
+          @Route(path = "/number")
+          public long number() { return 42L; }
+
+          @Route(path = "/boxed")
+          public Optional<String> boxed() { return Optional.of("x"); }
+        }
+
+        public class Inner {
+          @Route(path = "/inner")
+          public String inner() { return "inner"; }
+        }
+
+        // Overloads, and parameters named like the generated code's own locals.
+        @Route(path = "/over/{request}")
+        public String over(String request) { return "over1:" + request; }
+
+        @Route(path = "/over/{handler}/{request}")
+        public String over(String handler, String request) { return "over2:" + handler + request; }
+
+        @Route(path = "/names")
+        public String names(@Query Optional<Integer> requestText, @Query("handler") String handler, Request request) {
+          return requestText.orElse(0) + handler + request.method();
+        }
+
+        @Route(path = "/static-too")
+        public static CompletableFuture<Response> staticAsync() { return CompletableFuture.completedFuture(Response.text("s")); }
+
+        @Route(method = HttpMethod.PUT, path = "/throws")
+        public String throwsChecked() throws java.io.IOException { throw new java.io.IOException("disk"); }
+
+        @Route(path = "/generic")
+        public List<Map<String, Set<UUID>>> generic() { return List.of(); }
+
+        @Route(path = "/wild")
+        public List<? extends Point> wild() { return List.of(); }
+      }
+      """);
+
+  private static final JavaFileObject USES_GENERATED_TYPE = Compilations.source("""
+      package torture;
+      import dev.kiln.*;
+      public final class LateViews {
+        @Route(path = "/late/{id}", name = "late")
+        public LateDto late(long id) { return new LateDto(id); }
+      }
+      """);
+
+  private static final JavaFileObject FIXTURE = Compilations.source("""
+      package torture;
+      public final class Fixture implements java.util.function.Supplier<dev.kiln.Router> {
+        public dev.kiln.Router get() {
+          Outer outer = new Outer();
+          return TortureAppRoutes.create(new LateViews(), outer, outer.new Inner(), new Outer.Nested(), new Url());
+        }
+      }
+      """);
+
+  @Test
+  void awkwardSignaturesCompileAndRun() {
+    Compilation compilation = javac()
+        .withProcessors(new KilnProcessor(), new LateDtoGenerator())
+        .withOptions("-Xlint:all,-processing", "-Werror")
+        .compile(APP, CLASHING_NAMES, HANDLERS, USES_GENERATED_TYPE, FIXTURE);
+    assertThat(compilation).succeededWithoutWarnings();
+    GeneratedApp app = GeneratedApp.of(compilation, "torture.Fixture");
+
+    assertThat(app.get("/nested/fast").bodyText()).isEqualTo("{\"FAST\":[[{\"x\":1,\"y\":2}]]}");
+    assertThat(app.get("/ints").bodyText()).isEqualTo("[1,2]");
+    assertThat(app.get("/number").bodyText()).isEqualTo("42");
+    assertThat(app.get("/boxed").bodyText()).isEqualTo("\"x\"");
+    assertThat(app.get("/inner").bodyText()).isEqualTo("inner");
+    assertThat(app.get("/over/a").bodyText()).isEqualTo("over1:a");
+    assertThat(app.get("/over/a/b").bodyText()).isEqualTo("over2:ab");
+    assertThat(app.get("/names?requestText=3&handler=h").bodyText()).isEqualTo("3hGET");
+    assertThat(app.get("/static-too").bodyText()).isEqualTo("s");
+    assertThat(app.get("/clash/yes").bodyText()).isEqualTo("clash:YES");
+    assertThat(app.get("/late/9").bodyText()).isEqualTo("{\"id\":9}");
+    assertThat(app.get("/generic").bodyText()).isEqualTo("[]");
+    assertThat(app.router.dispatch(dev.kiln.Request.of(HttpMethod.PUT, "/throws")).toCompletableFuture())
+        .failsWithin(java.time.Duration.ZERO)
+        .withThrowableThat().withCauseInstanceOf(java.io.IOException.class);
+  }
+
+  /** Stands for another annotation processor: writes {@code torture.LateDto} in its first round. */
+  static final class LateDtoGenerator extends AbstractProcessor {
+    private boolean written;
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+      return Set.of("*");
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+      return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+      if (!written) {
+        written = true;
+        try (Writer writer = processingEnv.getFiler().createSourceFile("torture.LateDto").openWriter()) {
+          writer.write("package torture;\npublic record LateDto(long id) {}\n");
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+      return false;
+    }
+  }
+}
