@@ -134,6 +134,7 @@ final class GeneratedCode {
         continue;
       }
       if (Character.isUpperCase(c) && i > 0 && (Character.isLowerCase(name.charAt(i - 1))
+          || Character.isDigit(name.charAt(i - 1))
           || (i + 1 < name.length() && Character.isLowerCase(name.charAt(i + 1)) && Character.isUpperCase(name.charAt(i - 1))))) {
         if (out.length() > 0 && out.charAt(out.length() - 1) != '_') {
           out.append('_');

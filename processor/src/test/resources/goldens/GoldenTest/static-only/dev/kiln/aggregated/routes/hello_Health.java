@@ -1,0 +1,25 @@
+package dev.kiln.aggregated.routes;
+
+import dev.kiln.routing.AggregatedRoutes;
+import javax.annotation.processing.Generated;
+
+/**
+ * Tells the application's generated route table about {@code hello.Health}.
+ */
+@AggregatedRoutes(
+    handler = "hello.Health",
+    endpoints = "hello.Health_Endpoints",
+    needsInstance = false,
+    routes = {
+        @AggregatedRoutes.Entry(method = "GET", template = "/v1/health", name = "v1.health", handlerMethod = "health", parameterTypes = "", binder = "health", staticMethod = true, blocking = true, pathParameters = {}),
+        @AggregatedRoutes.Entry(method = "POST", template = "/v1/health", name = "", handlerMethod = "reset", parameterTypes = "", binder = "reset", staticMethod = true, blocking = true, pathParameters = {})
+    }
+)
+@Generated(
+    value = "dev.kiln.processor.KilnProcessor",
+    comments = "from hello.Health"
+)
+public final class hello_Health {
+  private hello_Health() {
+  }
+}

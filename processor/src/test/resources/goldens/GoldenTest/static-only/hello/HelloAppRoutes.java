@@ -1,0 +1,91 @@
+package hello;
+
+import dev.kiln.Endpoint;
+import dev.kiln.HttpMethod;
+import dev.kiln.RouteInfo;
+import dev.kiln.Router;
+import dev.kiln.routing.RouteMatch;
+import java.util.List;
+import javax.annotation.processing.Generated;
+
+/**
+ * The route table of {@link HelloApp}: 2 routes, matched by specificity.
+ *
+ * <p>Create it with {@link #create} and hand it to Kiln's server, or call {@link Router#dispatch}
+ * in tests. Generated from the {@code @Route} methods; read, don't edit.
+ */
+@Generated(
+    value = "dev.kiln.processor.KilnProcessor",
+    comments = "from hello.HelloApp"
+)
+public final class HelloAppRoutes implements Router {
+  /**
+   * {@code GET /v1/health}, handled by {@link Health#health()}.
+   */
+  public static final RouteInfo V1_HEALTH = new RouteInfo("v1.health", HttpMethod.GET, "/v1/health",
+      "hello.Health#health()", true, List.of());
+
+  /**
+   * {@code POST /v1/health}, handled by {@link Health#reset()}.
+   */
+  public static final RouteInfo POST_V1_HEALTH = new RouteInfo("", HttpMethod.POST, "/v1/health",
+      "hello.Health#reset()", true, List.of());
+
+  private static final List<RouteInfo> ROUTES = List.of(
+    V1_HEALTH,
+    POST_V1_HEALTH);
+
+  private static final int MAX_PATH_PARAMS = 0;
+
+  /**
+   * {@link Health#health()}
+   */
+  private final Endpoint v1Health;
+
+  /**
+   * {@link Health#reset()}
+   */
+  private final Endpoint postV1Health;
+
+  private HelloAppRoutes() {
+    this.v1Health = Endpoint.blocking(V1_HEALTH, Health_Endpoints::health);
+    this.postV1Health = Endpoint.blocking(POST_V1_HEALTH, Health_Endpoints::reset);
+  }
+
+  /**
+   * Creates the table; every handler method is static, so it needs no instances.
+   */
+  public static HelloAppRoutes create() {
+    return new HelloAppRoutes();
+  }
+
+  @Override
+  public List<RouteInfo> routes() {
+    return ROUTES;
+  }
+
+  @Override
+  public RouteMatch newMatch() {
+    return new RouteMatch(MAX_PATH_PARAMS, 0);
+  }
+
+  @Override
+  public boolean match(HttpMethod method, String path, RouteMatch match) {
+    match.reset();
+    // Literal paths: one lookup, whatever the number of routes.
+    switch (path) {
+      case "/v1/health":
+        switch (method) {
+          case GET:
+          case HEAD:
+            return match.found(v1Health); // Health#health
+          case POST:
+            return match.found(postV1Health); // Health#reset
+          default:
+            match.allow(HttpMethod.GET.bit() | HttpMethod.HEAD.bit() | HttpMethod.POST.bit());
+        }
+        break;
+    }
+    return false;
+  }
+}
