@@ -93,6 +93,19 @@ class TortureTest {
       }
       """);
 
+  /** A dotted group name nests the URL builders: {@code TortureAppUrls.admin().v2().report(...)}. */
+  private static final JavaFileObject NESTED_GROUPS = Compilations.source("""
+      package torture;
+      import dev.kiln.*;
+      @Routes(prefix = "/admin/v2", name = "admin.v2")
+      public final class Admin {
+        @Route(path = "/reports/{year}", name = "report")
+        public static String report(int year) { return "report:" + year; }
+
+        public static dev.kiln.Url link() { return TortureAppUrls.admin().v2().report(2015); }
+      }
+      """);
+
   private static final JavaFileObject USES_GENERATED_TYPE = Compilations.source("""
       package torture;
       import dev.kiln.*;
@@ -117,7 +130,7 @@ class TortureTest {
     Compilation compilation = javac()
         .withProcessors(new KilnProcessor(), new LateDtoGenerator())
         .withOptions("-Xlint:all,-processing", "-Werror")
-        .compile(APP, CLASHING_NAMES, HANDLERS, USES_GENERATED_TYPE, FIXTURE);
+        .compile(APP, CLASHING_NAMES, HANDLERS, NESTED_GROUPS, USES_GENERATED_TYPE, FIXTURE);
     assertThat(compilation).succeededWithoutWarnings();
     GeneratedApp app = GeneratedApp.of(compilation, "torture.Fixture");
 
@@ -133,6 +146,9 @@ class TortureTest {
     assertThat(app.get("/clash/yes").bodyText()).isEqualTo("clash:YES");
     assertThat(app.get("/late/9").bodyText()).isEqualTo("{\"id\":9}");
     assertThat(app.get("/generic").bodyText()).isEqualTo("[]");
+    assertThat(app.get("/admin/v2/reports/2015").bodyText()).isEqualTo("report:2015");
+    assertThat(app.urlWith("torture.TortureAppUrls", new String[] {"admin", "v2", "report"}, 2015).toString())
+        .isEqualTo("/admin/v2/reports/2015");
     assertThat(app.router.dispatch(dev.kiln.Request.of(HttpMethod.PUT, "/throws")).toCompletableFuture())
         .failsWithin(java.time.Duration.ZERO)
         .withThrowableThat().withCauseInstanceOf(java.io.IOException.class);
