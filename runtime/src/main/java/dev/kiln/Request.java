@@ -73,6 +73,19 @@ public final class Request {
     return new Builder(method, target);
   }
 
+  /**
+   * A request as a server hands it to its endpoint: routed, with the body read. For Kiln's server
+   * and for tools that dispatch themselves; handlers receive requests, they do not make them.
+   *
+   * @param match the match {@code route} was found by, for the path parameters' bounds
+   */
+  public static Request routed(HttpMethod method, String target, HttpHeaders headers, byte[] body, RouteInfo route,
+      RouteMatch match) {
+    Request request = new Request(method, target, headers, body);
+    request.bind(route, match);
+    return request;
+  }
+
   /** Called by the dispatcher once the route is known. */
   void bind(RouteInfo route, RouteMatch match) {
     this.route = route;

@@ -1,0 +1,428 @@
+package dev.kiln.server;
+
+import dev.kiln.Endpoint;
+import dev.kiln.HttpError;
+import dev.kiln.HttpMethod;
+import dev.kiln.Request;
+import dev.kiln.Response;
+import dev.kiln.Router;
+import dev.kiln.routing.PercentCodec;
+import dev.kiln.routing.RouteMatch;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.CompositeByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One connection's requests, one at a time: checks the head, routes it before reading any body
+ * (404, 405, 413 and 417 cost no body read), reads the body within its limit, runs the endpoint
+ * where the processor said (event loop or blocking executor) and writes the response. The next
+ * pipelined request is read only once the response is written, so answers stay in order and a slow
+ * handler holds back at most what the client already sent.
+ */
+final class RequestHandler extends ChannelInboundHandlerAdapter {
+  private static final Logger LOG = LoggerFactory.getLogger(RequestHandler.class);
+
+  private final Router router;
+  private final RouteMatch match;
+  private final ServerConfig config;
+  private final Executor blocking;
+  private final ConnectionTimeouts timeouts;
+  private final ServerState server;
+
+  private ChannelHandlerContext ctx;
+  private Runnable readNext;
+  private boolean awaitingMessage;
+  /** The request being read or handled; {@code null} between requests. */
+  private Exchange exchange;
+  private CompositeByteBuf body;
+
+  RequestHandler(Router router, ServerConfig config, Executor blocking, ConnectionTimeouts timeouts, ServerState server) {
+    this.router = router;
+    this.match = router.newMatch();
+    this.config = config;
+    this.blocking = blocking;
+    this.timeouts = timeouts;
+    this.server = server;
+  }
+
+  /** One request's progress; touched only on the event loop. */
+  private static final class Exchange {
+    final HttpRequest head;
+    final HttpMethod method;
+    final Endpoint endpoint;
+    final String target;
+    final boolean keepAlive;
+    final long startNanos;
+    boolean answered;
+    ScheduledFuture<?> timeout;
+
+    Exchange(HttpRequest head, HttpMethod method, Endpoint endpoint, String target, boolean keepAlive) {
+      this.head = head;
+      this.method = method;
+      this.endpoint = endpoint;
+      this.target = target;
+      this.keepAlive = keepAlive;
+      this.startNanos = System.nanoTime();
+    }
+  }
+
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    this.ctx = ctx;
+    this.readNext = ctx::read;
+  }
+
+  /**
+   * Asks for the next message, from a task of its own: a read requested from inside a read in
+   * progress (a response written at once, a body chunk handled) is lost when that read loop ends.
+   */
+  void readMore() {
+    awaitingMessage = true;
+    ctx.executor().execute(readNext);
+  }
+
+  /** Whether a message was asked for and has not come: a read that ended mid-message must go on. */
+  boolean isAwaitingMessage() {
+    return awaitingMessage;
+  }
+
+  @Override
+  public void channelActive(ChannelHandlerContext ctx) throws Exception {
+    server.opened(this);
+    awaitingMessage = true;
+    ctx.read();
+    super.channelActive(ctx);
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+    releaseBody();
+    if (exchange != null) {
+      exchange.answered = true; // the client is gone: nothing to write to
+      cancelTimeout(exchange);
+    }
+    server.closed(this);
+    super.channelInactive(ctx);
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    awaitingMessage = false;
+    try {
+      if (msg instanceof HttpRequest head) {
+        onHead(head);
+      }
+      if (msg instanceof HttpContent content) {
+        onContent(content);
+      }
+    } finally {
+      ReferenceCountUtil.release(msg);
+    }
+  }
+
+  private void onHead(HttpRequest head) {
+    timeouts.headReceived();
+    if (exchange != null) {
+      rejectHead(400, "a new request started before the previous one was read");
+      return;
+    }
+    HeadCheck.Rejection rejection = HeadCheck.check(head);
+    if (rejection != null) {
+      reject(head, rejection.status(), rejection.reason());
+      return;
+    }
+    HttpMethod method = HttpMethod.of(head.method().name());
+    if (method == null) {
+      reject(head, 501, "method " + head.method().name() + " is not implemented");
+      return;
+    }
+    String target = HeadCheck.originForm(head.uri());
+    int question = target.indexOf('?');
+    String path;
+    try {
+      path = PercentCodec.canonicalPath(question < 0 ? target : target.substring(0, question));
+    } catch (IllegalArgumentException e) {
+      reject(head, 400, "malformed path: " + e.getMessage());
+      return;
+    }
+    boolean hasBody = HttpUtil.isTransferEncodingChunked(head) || HttpUtil.getContentLength(head, 0L) > 0;
+    boolean keepAlive = HttpUtil.isKeepAlive(head) && !server.isDraining();
+    if (!router.match(method, path, match)) {
+      Response response = match.isMethodNotAllowed()
+          ? HttpError.methodNotAllowed(match.allowedMethods()).toResponse()
+          : HttpError.notFound("Not Found").toResponse();
+      // The body is never read: the connection cannot carry another request after it.
+      Exchange refused = new Exchange(head, method, null, target, keepAlive && !hasBody);
+      exchange = refused;
+      write(refused, response);
+      return;
+    }
+    long length = HttpUtil.getContentLength(head, -1L);
+    if (length > config.maxBodyBytes()) {
+      reject(head, 413, "request body larger than " + config.maxBodyBytes() + " bytes");
+      return;
+    }
+    String expect = head.headers().get(HttpHeaderNames.EXPECT);
+    boolean expectContinue = false;
+    if (expect != null && head.protocolVersion().minorVersion() >= 1) {
+      if (!expect.equalsIgnoreCase("100-continue") || head.headers().getAll(HttpHeaderNames.EXPECT).size() > 1) {
+        reject(head, 417, "only the 100-continue expectation is supported");
+        return;
+      }
+      expectContinue = true;
+    }
+    Exchange current = new Exchange(head, method, match.endpoint(), target, keepAlive);
+    exchange = current;
+    current.timeout = ctx.executor().schedule(() -> timedOut(current),
+        config.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
+    if (!hasBody) {
+      run(current, new byte[0]);
+      return;
+    }
+    if (expectContinue) {
+      ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
+    }
+    body = ctx.alloc().compositeBuffer(1024);
+    readMore();
+  }
+
+  private void onContent(HttpContent content) {
+    Exchange current = exchange;
+    if (body == null) {
+      if (current == null && content instanceof LastHttpContent && ctx.channel().isActive()) {
+        readMore(); // the end of a request without a body, answered already: on to the next one
+      }
+      return;
+    }
+    if (content.decoderResult().isFailure()) {
+      releaseBody();
+      rejectHead(400, "malformed body framing");
+      return;
+    }
+    ByteBuf bytes = content.content();
+    if (body.readableBytes() + (long) bytes.readableBytes() > config.maxBodyBytes()) {
+      releaseBody();
+      rejectHead(413, "request body larger than " + config.maxBodyBytes() + " bytes");
+      return;
+    }
+    if (bytes.isReadable()) {
+      body.addComponent(true, bytes.retain());
+    }
+    if (content instanceof LastHttpContent) {
+      byte[] array = ByteBufUtil.getBytes(body);
+      releaseBody();
+      run(current, array);
+    } else {
+      readMore();
+    }
+  }
+
+  private void run(Exchange current, byte[] bytes) {
+    Request request;
+    try {
+      request = Request.routed(current.method, current.target, current.head.headers(), bytes,
+          current.endpoint.route(), match);
+    } catch (HttpError error) {
+      write(current, error.toResponse());
+      return;
+    }
+    Endpoint endpoint = current.endpoint;
+    if (endpoint.isBlocking()) {
+      try {
+        blocking.execute(() -> {
+          Response response;
+          try {
+            response = endpoint.call(request);
+          } catch (Throwable failure) {
+            response = failureResponse(endpoint, failure);
+          }
+          Response result = response;
+          ctx.executor().execute(() -> write(current, result));
+        });
+      } catch (RejectedExecutionException busy) {
+        write(current, Response.text(503, "Service Unavailable: too many requests waiting")
+            .withHeader("Retry-After", "1"));
+      }
+      return;
+    }
+    CompletionStage<Response> stage;
+    try {
+      stage = endpoint.callAsync(request);
+    } catch (Throwable failure) {
+      write(current, failureResponse(endpoint, failure));
+      return;
+    }
+    stage.whenComplete((response, failure) -> {
+      Response result = failure != null ? failureResponse(endpoint, failure) : response;
+      if (ctx.executor().inEventLoop()) {
+        write(current, result);
+      } else {
+        ctx.executor().execute(() -> write(current, result));
+      }
+    });
+  }
+
+  /** An {@link HttpError} is an answer; anything else is a bug, logged once with its route. */
+  private static Response failureResponse(Endpoint endpoint, Throwable failure) {
+    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    if (cause instanceof HttpError error) {
+      return error.toResponse();
+    }
+    LOG.error("Handler of {} failed", endpoint.route(), cause);
+    return Response.text(500, "Internal Server Error");
+  }
+
+  private void timedOut(Exchange current) {
+    if (current.answered) {
+      return;
+    }
+    LOG.warn("{} timed out after {}", current.endpoint.route(), config.requestTimeout());
+    // The handler may still be running: this connection will not be reused for its late answer.
+    writeAndClose(current, Response.text(503, "Service Unavailable: request timed out"));
+  }
+
+  /** Answers a request whose head is known but unacceptable, then closes the connection. */
+  private void reject(HttpRequest head, int status, String reason) {
+    Exchange refused = new Exchange(head, null, null, head.uri(), false);
+    exchange = refused;
+    writeAndClose(refused, Response.text(status, reason));
+  }
+
+  /** Answers a request that failed before or while its head was read, then closes the connection. */
+  void rejectHead(int status, String reason) {
+    if (exchange != null && exchange.answered) {
+      ctx.close();
+      return;
+    }
+    Exchange refused = exchange != null ? exchange : new Exchange(null, null, null, "-", false);
+    exchange = refused;
+    writeAndClose(refused, Response.text(status, reason));
+  }
+
+  private void writeAndClose(Exchange current, Response response) {
+    write(current, response, false);
+  }
+
+  private void write(Exchange current, Response response) {
+    write(current, response, current.keepAlive && !server.isDraining());
+  }
+
+  private void write(Exchange current, Response response, boolean keepAlive) {
+    if (current.answered || !ctx.channel().isActive()) {
+      return;
+    }
+    current.answered = true;
+    cancelTimeout(current);
+    if (response == null) {
+      response = failureResponse(current.endpoint, new NullPointerException("handler returned a null Response"));
+    }
+    boolean head = current.method == HttpMethod.HEAD;
+    HttpVersion version = current.head != null && current.head.protocolVersion().minorVersion() == 0
+        ? HttpVersion.HTTP_1_0 : HttpVersion.HTTP_1_1;
+    HttpResponseStatus status = HttpResponseStatus.valueOf(response.status());
+    byte[] bytes = response.body();
+    boolean bodyAllowed = !head && response.status() != 204 && response.status() != 304 && response.status() >= 200;
+    FullHttpResponse message = new DefaultFullHttpResponse(version, status,
+        bodyAllowed && bytes.length > 0 ? Unpooled.wrappedBuffer(bytes) : Unpooled.EMPTY_BUFFER);
+    HttpHeaders headers = message.headers();
+    headers.set(HttpHeaderNames.DATE, HttpDate.now());
+    headers.set(HttpHeaderNames.SERVER, "Kiln");
+    if (response.contentType() != null) {
+      headers.set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
+    }
+    for (Map.Entry<String, String> header : response.headers()) {
+      headers.add(header.getKey(), header.getValue());
+    }
+    if (response.status() != 204 && response.status() != 304) {
+      headers.set(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
+    }
+    if (!keepAlive) {
+      headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+    } else if (version == HttpVersion.HTTP_1_0) {
+      headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+    }
+    long start = current.startNanos;
+    HttpRequest requestHead = current.head;
+    int code = response.status();
+    long length = bodyAllowed ? bytes.length : 0;
+    ctx.writeAndFlush(message).addListener((ChannelFutureListener) future -> {
+      if (config.accessLog() && AccessLog.enabled()) {
+        AccessLog.log(ctx.channel().remoteAddress(), requestHead, code, length, start);
+      }
+      if (exchange == current) {
+        exchange = null;
+      }
+      if (!keepAlive || !future.isSuccess() || server.isDraining()) {
+        ctx.close();
+      } else {
+        timeouts.idle();
+        readMore();
+      }
+    });
+  }
+
+  /** Whether the connection has no request in progress (graceful shutdown closes those at once). */
+  boolean isIdle() {
+    return exchange == null;
+  }
+
+  /** Closes the connection if no request is in progress; called from any thread. */
+  void closeIfIdleOnItsLoop() {
+    ctx.executor().execute(() -> {
+      if (exchange == null) {
+        ctx.close();
+      }
+    });
+  }
+
+  void close() {
+    ctx.close();
+  }
+
+  private static void cancelTimeout(Exchange current) {
+    if (current.timeout != null) {
+      current.timeout.cancel(false);
+    }
+  }
+
+  private void releaseBody() {
+    if (body != null) {
+      body.release();
+      body = null;
+    }
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (exchange == null || !exchange.answered) {
+      LOG.debug("Connection error from {}", ctx.channel().remoteAddress(), cause);
+    }
+    ctx.close();
+  }
+}

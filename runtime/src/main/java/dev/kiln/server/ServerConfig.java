@@ -1,0 +1,40 @@
+package dev.kiln.server;
+
+import java.time.Duration;
+
+/**
+ * Everything the server is tuned by; built by {@link dev.kiln.Server.Builder}.
+ *
+ * @param eventLoopThreads event-loop threads (the talk's gunicorn {@code -w}); 0 for Netty's default
+ * @param reusePort bind with {@code SO_REUSEPORT} so several processes can share the port (epoll only)
+ * @param maxBodyBytes request bodies above this are refused with 413 (aiohttp's {@code client_max_size})
+ * @param requestTimeout from a request's head to its response; then 503 and the connection closes
+ * @param idleTimeout how long a kept-alive connection may wait for its next request
+ * @param headerTimeout how long a request head may take to arrive once it has started (slowloris)
+ * @param shutdownTimeout how long {@code close()} lets in-flight requests finish
+ * @param blockingThreads threads of the blocking executor (when the JVM has no virtual threads)
+ * @param blockingQueue tasks waiting for a blocking thread before new ones get 503
+ */
+public record ServerConfig(
+    String host,
+    int port,
+    int eventLoopThreads,
+    boolean reusePort,
+    long maxBodyBytes,
+    int maxInitialLineLength,
+    int maxHeaderSize,
+    int maxConnections,
+    Duration requestTimeout,
+    Duration idleTimeout,
+    Duration headerTimeout,
+    Duration shutdownTimeout,
+    int blockingThreads,
+    int blockingQueue,
+    boolean accessLog) {
+
+  public static ServerConfig defaults() {
+    return new ServerConfig("127.0.0.1", 8000, 0, false, 1024 * 1024, 8192, 8192, 10_000,
+        Duration.ofSeconds(60), Duration.ofSeconds(75), Duration.ofSeconds(10), Duration.ofSeconds(30),
+        Math.max(16, Runtime.getRuntime().availableProcessors() * 8), 1024, true);
+  }
+}

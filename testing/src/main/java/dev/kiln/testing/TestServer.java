@@ -1,0 +1,64 @@
+package dev.kiln.testing;
+
+import dev.kiln.Router;
+import dev.kiln.Server;
+import java.net.URI;
+import java.util.function.UnaryOperator;
+
+/**
+ * An application served on an ephemeral port of 127.0.0.1 for the length of a test, with a client
+ * pointed at it: aiohttp's {@code aiohttp_client} fixture.
+ *
+ * <pre>{@code
+ * try (TestServer server = TestServer.start(AppRoutes.create(new Views()))) {
+ *   assertThat(server.client().get("/").text()).isEqualTo("Hello, world!");
+ * }
+ * }</pre>
+ */
+public final class TestServer implements AutoCloseable {
+  private final Server server;
+  private final TestClient client;
+
+  private TestServer(Server server) {
+    this.server = server;
+    this.client = new TestClient(URI.create("http://127.0.0.1:" + server.port()));
+  }
+
+  public static TestServer start(Router router) {
+    return start(router, UnaryOperator.identity());
+  }
+
+  /** Starts with server settings adjusted by {@code settings}; host and port are the test's. */
+  public static TestServer start(Router router, UnaryOperator<Server.Builder> settings) {
+    Server.Builder builder = settings.apply(Server.builder(router)).host("127.0.0.1").port(0);
+    return new TestServer(builder.start());
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  /** {@code http://127.0.0.1:<port><path>}. */
+  public URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + server.port() + path);
+  }
+
+  /** A client with its own cookie jar, shared by the calls of this server's test. */
+  public TestClient client() {
+    return client;
+  }
+
+  /** A fresh connection for sending raw bytes, for framing and hostile-input tests. */
+  public RawConnection raw() {
+    return RawConnection.open(server.port());
+  }
+
+  public Server server() {
+    return server;
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+}

@@ -1,0 +1,87 @@
+package dev.kiln.server;
+
+import dev.kiln.Application;
+import dev.kiln.HttpError;
+import dev.kiln.HttpMethod;
+import dev.kiln.NonBlocking;
+import dev.kiln.Request;
+import dev.kiln.Route;
+import dev.kiln.Router;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The application the server's socket tests run against. */
+@Application
+public final class ServerTestApp {
+  /** Counts handler calls, so tests can prove a bad request never reached one. */
+  final AtomicInteger calls = new AtomicInteger();
+  /** Holds {@code /slow} until a test opens it. */
+  volatile CountDownLatch gate = new CountDownLatch(1);
+  /** Counts down when {@code /slow} has started, so a test can wait for it. */
+  volatile CountDownLatch slowStarted = new CountDownLatch(1);
+
+  Router router() {
+    return ServerTestAppRoutes.create(this);
+  }
+
+  @Route(path = "/")
+  public String index() {
+    calls.incrementAndGet();
+    return "hello";
+  }
+
+  @Route(path = "/n/{n}")
+  public String number(int n) {
+    calls.incrementAndGet();
+    return "n" + n;
+  }
+
+  @Route(method = HttpMethod.POST, path = "/echo")
+  public String echo(Request request) {
+    calls.incrementAndGet();
+    return "echo:" + request.text();
+  }
+
+  @Route(path = "/thread")
+  public String blockingThread() {
+    return Thread.currentThread().getName();
+  }
+
+  @NonBlocking
+  @Route(path = "/thread-nb")
+  public String nonBlockingThread() {
+    return Thread.currentThread().getName();
+  }
+
+  @Route(path = "/thread-async")
+  public CompletionStage<String> asyncThread() {
+    return CompletableFuture.completedFuture(Thread.currentThread().getName());
+  }
+
+  @Route(path = "/slow")
+  public String slow() throws InterruptedException {
+    slowStarted.countDown();
+    if (!gate.await(30, TimeUnit.SECONDS)) {
+      return "gate never opened";
+    }
+    return "slow done";
+  }
+
+  @Route(path = "/boom")
+  public String boom() {
+    throw new IllegalStateException("handler bug");
+  }
+
+  @Route(path = "/conflict")
+  public String conflict() {
+    throw HttpError.conflict("already exists");
+  }
+
+  @Route(method = HttpMethod.PUT, path = "/items/{id}")
+  public String put(long id) {
+    return "put" + id;
+  }
+}
