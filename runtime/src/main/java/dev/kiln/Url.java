@@ -22,12 +22,17 @@ public final class Url {
     this.query = query;
   }
 
-  /** A URL for an already-encoded absolute path, as the generated builders make. */
+  /**
+   * A URL for an already-encoded absolute path, as the generated builders make; kept as given (an
+   * escaped {@code %2E%2E} stays escaped, so clients do not resolve it as a dot segment).
+   *
+   * @throws IllegalArgumentException when the path is not absolute or not percent-encoded
+   */
   public static Url of(String encodedPath) {
-    if (!encodedPath.startsWith("/")) {
-      throw new IllegalArgumentException("a path starts with '/': " + encodedPath);
+    if (!encodedPath.startsWith("/") || !PercentCodec.isEncodedPath(encodedPath)) {
+      throw new IllegalArgumentException("not an absolute, percent-encoded path: " + encodedPath);
     }
-    return new Url(PercentCodec.canonicalPath(encodedPath), "");
+    return new Url(encodedPath, "");
   }
 
   /**

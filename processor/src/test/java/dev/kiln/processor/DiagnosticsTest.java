@@ -79,13 +79,13 @@ class DiagnosticsTest {
   @Test
   void shadowedRouteIsAWarningNamingTheRouteThatWins() {
     JavaFileObject a = handler("A", """
-        @Route(path = "/s/{any:[^/]+}/x") public String any(String any) { return any; }
-        @Route(path = "/s/{plain}/x") public String plain(String plain) { return plain; }
+        @Route(path = "/s/new/x") public String any() { return "new"; }
+        @Route(path = "/s/{plain:new}/x") public String plain(String plain) { return plain; }
         """);
     Compilation compilation = compile(a);
     assertThat(compilation).succeeded();
-    assertThat(compilation).hadWarningContaining("[Kiln/ShadowedRoute] GET /s/{plain}/x (A#plain) can never match: every "
-            + "request it matches goes to the more specific GET /s/{any:[^/]+}/x (A#any)")
+    assertThat(compilation).hadWarningContaining("[Kiln/ShadowedRoute] GET /s/{plain:new}/x (A#plain) can never match: "
+            + "every request it matches goes to the more specific GET /s/new/x (A#any)")
         .inFile(a).onLineContaining("plain(String plain)");
   }
 
@@ -98,6 +98,62 @@ class DiagnosticsTest {
     Compilation compilation = compile(a);
     assertThat(compilation).succeeded();
     assertThat(compilation).hadWarningContaining("[Kiln/PossibleRouteConflict]").inFile(a).onLineContaining("word");
+  }
+
+  @Test
+  void aHeadRouteOverlappingAGetRouteConflictsUnlessItIsTheSamePath() {
+    JavaFileObject a = handler("A", """
+        @Route(path = "/x/{a:[0-9]+}") public String get(String a) { return a; }
+        @Route(method = HttpMethod.HEAD, path = "/x/{b:\\\\d{1,3}}") public Response head(String b) { return null; }
+        @Route(method = HttpMethod.HEAD, path = "/y/{b:\\\\d+}") public Response headOverride(String b) { return null; }
+        @Route(path = "/y/{b:\\\\d+}") public String getOverridden(String b) { return b; }
+        """);
+    Compilation compilation = compile(a);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[Kiln/RouteConflict] GET /x/{a:[0-9]+} (A#get) and HEAD /x/{b:\\d{1,3}}"
+        + " (A#head) can both match").inFile(a).onLineContaining("public Response head(");
+  }
+
+  @Test
+  void regexTranslationKeepsJavaSemantics() {
+    // \Q..\E then a quantifier: Java repeats the last character only, so abb overlaps, abab does not.
+    Compilation disjoint = compile(handler("A", """
+        @Route(path = "/q/{a:\\\\Qab\\\\E+}") public String a(String a) { return a; }
+        @Route(path = "/q/{b:abab}") public String b(String b) { return b; }
+        """));
+    assertThat(disjoint).succeededWithoutWarnings();
+    assertThat(compile(handler("B", """
+        @Route(path = "/q/{a:\\\\Qab\\\\E+}") public String a(String a) { return a; }
+        @Route(path = "/q/{b:abb}") public String b(String b) { return b; }
+        """))).hadErrorContaining("[Kiln/RouteConflict]");
+    // "[\s-.]": the '-' after \s is a literal, so '%' is not in the class.
+    assertThat(compile(handler("C", """
+        @Route(path = "/c/{s:[\\\\w\\\\s-.]+}") public String s(String s) { return s; }
+        @Route(path = "/c/{p:\\\\d+%}") public String p(String p) { return p; }
+        """))).succeededWithoutWarnings();
+  }
+
+  @Test
+  void routeNamesThatEveryObjectHasAreRejected() {
+    JavaFileObject a = handler("A", "@Route(path = \"/a\", name = \"toString\") public String a() { return \"\"; }");
+    assertThat(compile(a)).hadErrorContaining("[Kiln/InvalidRouteName] route name \"toString\" would make a URL builder "
+        + "method toString(), which every Java object already has").inFile(a).onLineContaining("toString");
+  }
+
+  @Test
+  void aPathEnumTheUrlBuildersCannotNameIsAnError() {
+    JavaFileObject views = Compilations.source("""
+        package app.views;
+        import dev.kiln.*;
+        public class Views {
+          enum Color { RED }
+          @Route(path = "/c/{color}", name = "color") public String c(Color color) { return ""; }
+        }
+        """);
+    Compilation compilation = compile(views);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[Kiln/InaccessibleHandler] path parameter {color} of GET /c/{color} has "
+        + "type app.views.Views.Color, which is not public").inFile(views).onLineContaining("@Route");
   }
 
   @Test

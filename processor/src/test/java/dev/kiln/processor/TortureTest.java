@@ -106,6 +106,28 @@ class TortureTest {
       }
       """);
 
+  /** Names that collide with what the generated code declares itself. */
+  private static final JavaFileObject COLLIDING_ROUTE_NAMES = Compilations.source("""
+      package torture.names;
+      import dev.kiln.*;
+      import java.util.concurrent.*;
+      import torture.Outer;
+      public final class Request {
+        public enum Weird { CAFÉ, A$B }
+
+        @Route(path = "/names/match/{id}", name = "match") public String match(long id) { return "match"; }
+        @Route(path = "/names/path/{id}", name = "path") public String path(long id) { return "path"; }
+        @Route(path = "/names/end/{id}", name = "end") public String end(long id) { return "end"; }
+        @Route(path = "/names/routes", name = "routes") public String routes() { return "routes"; }
+        @Route(path = "/names/max", name = "maxPathParams") public String max() { return "max"; }
+        @Route(path = "/names/result") public CompletionStage<Outer.Point> result(@Query int result) {
+          return CompletableFuture.completedFuture(new Outer.Point(result, 0));
+        }
+        @Route(path = "/names/weird/{weird}", name = "weird") public String weird(Weird weird) { return weird.name(); }
+        @Route(path = "/back\\\\uzz*/x") public String backslash() { return "backslash"; }
+      }
+      """);
+
   private static final JavaFileObject USES_GENERATED_TYPE = Compilations.source("""
       package torture;
       import dev.kiln.*;
@@ -120,7 +142,8 @@ class TortureTest {
       public final class Fixture implements java.util.function.Supplier<dev.kiln.Router> {
         public dev.kiln.Router get() {
           Outer outer = new Outer();
-          return TortureAppRoutes.create(new LateViews(), outer, outer.new Inner(), new Outer.Nested(), new Url());
+          return TortureAppRoutes.create(new LateViews(), outer, outer.new Inner(), new Outer.Nested(), new Url(),
+              new torture.names.Request());
         }
       }
       """);
@@ -130,7 +153,7 @@ class TortureTest {
     Compilation compilation = javac()
         .withProcessors(new KilnProcessor(), new LateDtoGenerator())
         .withOptions("-Xlint:all,-processing", "-Werror")
-        .compile(APP, CLASHING_NAMES, HANDLERS, NESTED_GROUPS, USES_GENERATED_TYPE, FIXTURE);
+        .compile(APP, CLASHING_NAMES, HANDLERS, NESTED_GROUPS, COLLIDING_ROUTE_NAMES, USES_GENERATED_TYPE, FIXTURE);
     assertThat(compilation).succeededWithoutWarnings();
     GeneratedApp app = GeneratedApp.of(compilation, "torture.Fixture");
 
@@ -147,11 +170,30 @@ class TortureTest {
     assertThat(app.get("/late/9").bodyText()).isEqualTo("{\"id\":9}");
     assertThat(app.get("/generic").bodyText()).isEqualTo("[]");
     assertThat(app.get("/admin/v2/reports/2015").bodyText()).isEqualTo("report:2015");
+    assertThat(app.get("/names/match/1").bodyText()).isEqualTo("match");
+    assertThat(app.get("/names/routes").bodyText()).isEqualTo("routes");
+    assertThat(app.get("/names/result?result=4").bodyText()).isEqualTo("{\"x\":4,\"y\":0}");
+    assertThat(app.get("/back%5Cuzz*/x").bodyText()).isEqualTo("backslash");
+    for (String weird : new String[] {"CAFÉ", "A$B"}) {
+      dev.kiln.Url url = app.urlWith("torture.TortureAppUrls", new String[] {"weird"},
+          Enum.valueOf(enumClass(app, "torture.names.Request$Weird"), weird));
+      assertThat(app.get(url.toString()).bodyText()).as(url.toString()).isEqualTo(weird);
+    }
+    assertThat(app.get("/names/weird/A$B").bodyText()).isEqualTo("A$B");
     assertThat(app.urlWith("torture.TortureAppUrls", new String[] {"admin", "v2", "report"}, 2015).toString())
         .isEqualTo("/admin/v2/reports/2015");
     assertThat(app.router.dispatch(dev.kiln.Request.of(HttpMethod.PUT, "/throws")).toCompletableFuture())
         .failsWithin(java.time.Duration.ZERO)
         .withThrowableThat().withCauseInstanceOf(java.io.IOException.class);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static Class<Enum> enumClass(GeneratedApp app, String name) {
+    try {
+      return (Class<Enum>) app.loader.loadClass(name);
+    } catch (ClassNotFoundException e) {
+      throw new AssertionError(e);
+    }
   }
 
   /** Stands for another annotation processor: writes {@code torture.LateDto} in its first round. */

@@ -64,7 +64,10 @@ public @interface AggregatedRoutes {
   @interface PathParameter {
     String name();
 
-    /** The parameter's type; for an enum the enum class. */
-    Class<?> type();
+    /**
+     * The parameter's type: a primitive's name or a canonical class name. A name, not a class
+     * literal, so a package-private enum is no compile error in the marker's package.
+     */
+    String type();
   }
 }

@@ -62,6 +62,26 @@ public final class PercentCodec {
     return out.toString();
   }
 
+  /** Whether {@code path} holds only path characters and well-formed escapes. */
+  public static boolean isEncodedPath(String path) {
+    for (int i = 0; i < path.length(); i++) {
+      char c = path.charAt(i);
+      if (c == '%') {
+        if (i + 2 >= path.length() || !isHex(path.charAt(i + 1)) || !isHex(path.charAt(i + 2))) {
+          return false;
+        }
+        i += 2;
+      } else if (!isPathChar(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isHex(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  }
+
   /**
    * Decodes {@code source[start, end)}: every escape becomes its byte and the bytes are read as
    * UTF-8; {@code +} stays a plus (this is a path, not a form).

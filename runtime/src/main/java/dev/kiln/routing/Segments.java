@@ -136,8 +136,18 @@ public final class Segments {
     return true;
   }
 
-  /** One of {@code names}, ignoring case: an enum parameter's constants. */
+  /** One of {@code names}, ignoring case: an enum parameter's constants (decoded when escaped). */
   public static boolean isOneOf(String path, int start, int end, String[] names) {
+    int escape = path.indexOf('%', start);
+    if (escape >= 0 && escape < end) {
+      String decoded;
+      try {
+        decoded = PercentCodec.decode(path, start, end);
+      } catch (IllegalArgumentException notUtf8) {
+        return false;
+      }
+      return isOneOf(decoded, 0, decoded.length(), names);
+    }
     int length = end - start;
     for (String name : names) {
       if (name.length() == length && path.regionMatches(true, start, name, 0, length)) {

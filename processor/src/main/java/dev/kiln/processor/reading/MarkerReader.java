@@ -25,6 +25,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
@@ -39,8 +40,11 @@ public final class MarkerReader {
   private final Annotations annotations;
   private final TypeSupport typeSupport;
   private final Languages languages;
+  private final Types types;
+  private String applicationPackage = "";
 
   public MarkerReader(Elements elements, Types types, Languages languages) {
+    this.types = types;
     this.elements = elements;
     this.annotations = new Annotations(elements);
     this.typeSupport = new TypeSupport(types);
@@ -66,6 +70,7 @@ public final class MarkerReader {
   }
 
   public RouteTable read(ClassName application) {
+    this.applicationPackage = application.packageName();
     List<TableHandler> handlers = new ArrayList<>();
     List<TableRoute> routes = new ArrayList<>();
     PackageElement markers = elements.getPackageElement(KilnNames.AGGREGATED_ROUTES_PACKAGE);
@@ -104,10 +109,13 @@ public final class MarkerReader {
     }
     List<PathParamType> params = new ArrayList<>();
     for (AnnotationMirror parameter : annotations.annotations(entry, "pathParameters")) {
-      TypeMirror type = (TypeMirror) annotations.value(parameter, "type").getValue();
+      TypeMirror type = type(annotations.string(parameter, "type"));
       ValueType valueType = typeSupport.scalar(type);
       List<String> constants = valueType == ValueType.ENUM ? enumConstants(type) : List.of();
-      params.add(new PathParamType(annotations.string(parameter, "name"), valueType, TypeName.get(type), constants));
+      boolean visible = valueType != ValueType.ENUM
+          || isVisibleFrom((TypeElement) ((DeclaredType) type).asElement(), applicationPackage);
+      params.add(new PathParamType(annotations.string(parameter, "name"), valueType, TypeName.get(type), constants,
+          visible));
     }
     String handlerMethod = annotations.string(entry, "handlerMethod");
     String parameterTypes = annotations.string(entry, "parameterTypes");
@@ -156,6 +164,21 @@ public final class MarkerReader {
       }
     }
     return true;
+  }
+
+  private TypeMirror type(String name) {
+    switch (name) {
+      case "int": return types.getPrimitiveType(TypeKind.INT);
+      case "long": return types.getPrimitiveType(TypeKind.LONG);
+      case "double": return types.getPrimitiveType(TypeKind.DOUBLE);
+      case "boolean": return types.getPrimitiveType(TypeKind.BOOLEAN);
+      default:
+        TypeElement element = elements.getTypeElement(name);
+        if (element == null) {
+          throw new IllegalStateException("a route marker names the unknown type " + name);
+        }
+        return element.asType();
+    }
   }
 
   private static List<String> enumConstants(TypeMirror type) {

@@ -23,6 +23,9 @@ final class RegexTranslator {
 
   /** The brics form of {@code regex}, or {@code null} when it uses something outside the regular subset. */
   static String translate(String regex) {
+    if (regex.chars().anyMatch(c -> Character.isSurrogate((char) c))) {
+      return null; // Java matches code points, the automaton UTF-16 units: not the same language
+    }
     try {
       RegexTranslator translator = new RegexTranslator(regex);
       translator.run();
@@ -175,11 +178,10 @@ final class RegexTranslator {
       case 'r': appendLiteral('\r'); break;
       case 'f': appendLiteral('\f'); break;
       case 'Q': {
+        // Each quoted character stands alone: a quantifier after \E applies to the last one only.
         int end = regex.indexOf("\\E", i);
         String quoted = regex.substring(i + 1, end < 0 ? regex.length() : end);
-        out.append('(');
         quoted.chars().forEach(q -> appendLiteral((char) q));
-        out.append(')');
         i = end < 0 ? regex.length() - 1 : end + 1;
         break;
       }
@@ -199,12 +201,14 @@ final class RegexTranslator {
       i++;
     }
     boolean first = true;
+    boolean afterShorthand = false; // "[\\s-.]": a '-' after \\s, \\d or \\w is a literal, not a range
     while (i < regex.length()) {
       char c = regex.charAt(i);
       if (c == ']' && !first) {
         break;
       }
       first = false;
+      boolean shorthand = false;
       if (c == '[' || (c == '&' && regex.startsWith("&&", i))) {
         throw new Unsupported(); // unions and intersections of classes
       }
@@ -214,6 +218,7 @@ final class RegexTranslator {
           throw new Unsupported();
         }
         char e = regex.charAt(i);
+        shorthand = e == 'd' || e == 'w' || e == 's';
         switch (e) {
           case 'd': members.append(DIGIT); break;
           case 'w': members.append(WORD); break;
@@ -227,11 +232,13 @@ final class RegexTranslator {
             }
             members.append('\\').append(e);
         }
-      } else if (c == '-' && members.length() > 0 && i + 1 < regex.length() && regex.charAt(i + 1) != ']') {
+      } else if (c == '-' && members.length() > 0 && !afterShorthand && i + 1 < regex.length()
+          && regex.charAt(i + 1) != ']') {
         members.append('-');
       } else {
         members.append(Character.isLetterOrDigit(c) ? String.valueOf(c) : "\\" + c);
       }
+      afterShorthand = shorthand;
       i++;
     }
     if (i >= regex.length()) {

@@ -29,6 +29,9 @@ import javax.lang.model.element.TypeElement;
 public final class RouteTableValidator {
   private final Diagnostics diagnostics;
   private final Languages languages;
+  /** Stands for a segment boundary in route languages; a noncharacter no request contains. */
+  private static final char SEPARATOR = '\uFFFF';
+
   private final Map<TableRoute, Automaton> routeLanguages = new HashMap<>();
 
   public RouteTableValidator(Diagnostics diagnostics, Languages languages) {
@@ -38,6 +41,7 @@ public final class RouteTableValidator {
 
   public void validate(RouteTable table) {
     checkHandlersCanBeSupplied(table);
+    checkParameterTypesCanBeNamed(table);
     checkNames(table.routes());
     List<TableRoute> routes = table.routes();
     for (int i = 0; i < routes.size(); i++) {
@@ -46,6 +50,8 @@ public final class RouteTableValidator {
         TableRoute b = routes.get(j);
         if (a.method().equals(b.method())) {
           checkPair(a, b);
+        } else if (isGetAndHead(a, b) && !a.segments().equals(b.segments())) {
+          checkPair(a, b); // GET routes answer HEAD too; a HEAD route for the same path overrides, elsewhere competes
         }
       }
     }
@@ -87,10 +93,15 @@ public final class RouteTableValidator {
       return;
     }
     if (!common.isEmpty()) {
-      conflict(a, b, "can both match " + a.method() + " " + Languages.example(common) + " and neither is more "
+      conflict(a, b, "can both match " + a.method() + " " + Languages.example(common).replace(SEPARATOR, '/')
+          + " and neither is more "
           + "specific at segment " + (k + 1) + " (" + sa.get(k).describe() + " vs " + sb.get(k).describe() + ")",
           "make the constraints disjoint");
     }
+  }
+
+  private static boolean isGetAndHead(TableRoute a, TableRoute b) {
+    return (a.method().equals("GET") && b.method().equals("HEAD")) || (a.method().equals("HEAD") && b.method().equals("GET"));
   }
 
   private void conflict(TableRoute a, TableRoute b, String why, String fix) {
@@ -114,11 +125,14 @@ public final class RouteTableValidator {
     }
   }
 
-  /** The set of decoded paths a route matches, as {@code /seg/seg...}. */
+  /**
+   * The requests a route matches, as decoded segment values each preceded by {@link #SEPARATOR}: a
+   * decoded value may hold a '/' (sent as %2F) without being two segments.
+   */
   private Automaton language(TableRoute route) {
     return routeLanguages.computeIfAbsent(route, r -> {
       Automaton path = BasicAutomata.makeEmptyString();
-      Automaton noSlash = BasicAutomata.makeCharRange('/', '/').complement()
+      Automaton noSeparator = BasicAutomata.makeChar(SEPARATOR).complement()
           .intersection(BasicAutomata.makeAnyChar())
           .repeat();
       List<Segment> templateSegments = r.template().segments();
@@ -132,10 +146,14 @@ public final class RouteTableValidator {
           language = regex == null ? Languages.anySegment() : regex;
           language = language.intersection(Languages.narrowing(segment.type(), segment.enumConstants()));
           if (segment.level() != MatchSegment.Level.TAIL) {
-            language = language.intersection(Languages.anySegment()).intersection(noSlash);
+            language = language.intersection(Languages.anySegment()).intersection(noSeparator);
+          } else {
+            // The rest of the path: its slashes are segment boundaries.
+            language = language.intersection(noSeparator);
+            language = mapSlashes(language);
           }
         }
-        path = path.concatenate(BasicAutomata.makeChar('/')).concatenate(language);
+        path = path.concatenate(BasicAutomata.makeChar(SEPARATOR)).concatenate(language);
       }
       return path;
     });
@@ -160,11 +178,62 @@ public final class RouteTableValidator {
     }
   }
 
+  /** A tail's language with every '/' read as a segment boundary. */
+  private static Automaton mapSlashes(Automaton tail) {
+    Automaton mapped = tail.clone();
+    for (dk.brics.automaton.State state : mapped.getStates()) {
+      java.util.Set<dk.brics.automaton.Transition> transitions = new java.util.HashSet<>(state.getTransitions());
+      state.getTransitions().clear();
+      for (dk.brics.automaton.Transition t : transitions) {
+        char min = t.getMin();
+        char max = t.getMax();
+        if (min <= '/' && '/' <= max) {
+          if (min < '/') {
+            state.addTransition(new dk.brics.automaton.Transition(min, (char) ('/' - 1), t.getDest()));
+          }
+          if (max > '/') {
+            state.addTransition(new dk.brics.automaton.Transition((char) ('/' + 1), max, t.getDest()));
+          }
+          state.addTransition(new dk.brics.automaton.Transition(SEPARATOR, t.getDest()));
+        } else {
+          state.addTransition(t);
+        }
+      }
+    }
+    mapped.setDeterministic(false);
+    mapped.restoreInvariant();
+    return mapped;
+  }
+
+  /** The URL builders, in the application's package, name each path parameter's type. */
+  private void checkParameterTypesCanBeNamed(RouteTable table) {
+    for (TableRoute route : table.routes()) {
+      for (var param : route.pathParams()) {
+        if (!param.visible()) {
+          diagnostics.error(DiagnosticCode.INACCESSIBLE_HANDLER, "path parameter {" + param.name() + "} of "
+              + route.describe() + " has type " + param.typeName() + ", which is not public, but "
+              + table.application().simpleName() + "Urls in package " + table.application().packageName()
+              + " takes it; make the enum public", pathLocation(route));
+        }
+      }
+    }
+  }
+
+  /** Zero-argument methods of {@code Object}: a URL-builder method or group accessor cannot take their names. */
+  private static final java.util.Set<String> OBJECT_METHODS =
+      java.util.Set.of("getClass", "hashCode", "toString", "notify", "notifyAll", "wait", "clone", "finalize");
+
   private void checkNames(List<TableRoute> routes) {
     Map<String, TableRoute> byName = new LinkedHashMap<>();
     for (TableRoute route : routes) {
       if (route.name().isEmpty()) {
         continue;
+      }
+      for (String part : route.name().split("\\.")) {
+        if (OBJECT_METHODS.contains(part)) {
+          diagnostics.error(DiagnosticCode.INVALID_ROUTE_NAME, "route name \"" + route.name() + "\" would make a URL "
+              + "builder method " + part + "(), which every Java object already has; rename it", nameLocation(route));
+        }
       }
       TableRoute first = byName.putIfAbsent(route.name(), route);
       if (first != null) {

@@ -68,6 +68,7 @@ public final class EndpointsWriter {
     }
     String request = names.newName("request");
     String handler = names.newName("handler");
+    String result = names.newName("result");
 
     MethodSpec.Builder method = MethodSpec.methodBuilder(route.binder())
         .addJavadoc("Binds {@code $L $L} to $L.\n", route.method(), GeneratedCode.javadocText(route.template().text()),
@@ -97,7 +98,7 @@ public final class EndpointsWriter {
     CodeBlock call = CodeBlock.of("$L.$L($L)",
         route.isStatic() ? CodeBlock.of("$T", handlerType) : CodeBlock.of("$N", handler),
         route.handlerMethod(), CodeBlock.join(arguments, ", "));
-    method.addCode(result(route, call));
+    method.addCode(result(route, call, result));
     return method.build();
   }
 
@@ -164,7 +165,7 @@ public final class EndpointsWriter {
     }
   }
 
-  private CodeBlock result(HandlerRoute route, CodeBlock call) {
+  private CodeBlock result(HandlerRoute route, CodeBlock call, String result) {
     CodeBlock.Builder code = CodeBlock.builder();
     if (route.async()) {
       switch (route.returnKind()) {
@@ -172,10 +173,11 @@ public final class EndpointsWriter {
         case TEXT: return code.addStatement("return $L.thenApply($T::text)", call, KilnNames.RESPONSE).build();
         case BYTES: return code.addStatement("return $L.thenApply($T::bytes)", call, KilnNames.RESPONSE).build();
         case NO_CONTENT:
-          return code.addStatement("return $L.thenApply(ignored -> $T.noContent())", call, KilnNames.RESPONSE).build();
+          return code.addStatement("return $L.thenApply($N -> $T.noContent())", call, result, KilnNames.RESPONSE)
+              .build();
         case JSON:
-          return code.addStatement("return $L.thenApply(result -> $T.json($N, result))", call, KilnNames.RESPONSE,
-              jsonWriter(route.resultType())).build();
+          return code.addStatement("return $L.thenApply($N -> $T.json($N, $N))", call, result, KilnNames.RESPONSE,
+              jsonWriter(route.resultType()), result).build();
         default: throw new AssertionError(route.returnKind());
       }
     }

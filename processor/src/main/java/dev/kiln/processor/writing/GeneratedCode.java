@@ -167,7 +167,7 @@ final class GeneratedCode {
 
   /** Text safe inside a Javadoc comment: no comment end, no Unicode escape. */
   static String javadocText(String text) {
-    return text.replace("*/", "*&#47;").replace("\\u", "\\\\u");
+    return text.replace("*/", "*&#47;").replace("\\u", "&#92;u");
   }
 
   /** {@code api} → {@code Api}. */

@@ -74,7 +74,7 @@ public final class MarkerWriter {
       entry.addMember("pathParameters", "$L",
           AnnotationSpec.builder(KilnNames.AGGREGATED_ROUTES_CLASS.nestedClass("PathParameter"))
               .addMember("name", "$S", param.wireName())
-              .addMember("type", "$T.class", param.type())
+              .addMember("type", "$S", param.type().toString())
               .build());
     }
     return entry.build();

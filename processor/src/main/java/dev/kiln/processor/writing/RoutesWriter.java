@@ -52,6 +52,12 @@ public final class RoutesWriter {
     for (String reserved : List.of("match", "newMatch", "routes", "create", "dispatch")) {
       methodNames.newName(reserved);
     }
+    fieldNames.newName("ROUTES", "ROUTES");
+    fieldNames.newName("MAX_PATH_PARAMS", "MAX_PATH_PARAMS");
+    // Endpoint fields are named after routes; none may hide a matcher's parameter or local.
+    for (String local : List.of("method", "path", "match", "end", "start", "next", "request")) {
+      fieldNames.newName(local);
+    }
   }
 
   /** {@code <App>Routes} or {@code <App>Urls}, next to the application class (nested names joined by {@code _}). */
@@ -76,7 +82,7 @@ public final class RoutesWriter {
     List<FieldSpec> infos = routeInfoConstants();
     type.addFields(infos);
     type.addField(FieldSpec.builder(ParameterizedTypeName.get(ClassName.get(List.class), KilnNames.ROUTE_INFO),
-            fieldNames.newName("ROUTES"), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            fieldNames.get("ROUTES"), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .initializer("$T.of(\n$>$L$<)", List.class, infos.stream().map(f -> CodeBlock.of("$N", f))
             .collect(CodeBlock.joining(",\n")))
         .build());
@@ -84,7 +90,8 @@ public final class RoutesWriter {
     List<FieldSpec> endpoints = endpointFields();
     List<MethodSpec> matchers = skeleton ? List.of() : matcherMethods();
     int maxParams = table.routes().stream().mapToInt(r -> r.pathParams().size()).max().orElse(0);
-    type.addField(FieldSpec.builder(int.class, "MAX_PATH_PARAMS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+    type.addField(FieldSpec.builder(int.class, fieldNames.get("MAX_PATH_PARAMS"), Modifier.PRIVATE, Modifier.STATIC,
+            Modifier.FINAL)
         .initializer("$L", maxParams).build());
     type.addFields(patterns.values());
     type.addFields(enumNames.values());
@@ -95,13 +102,13 @@ public final class RoutesWriter {
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
         .returns(ParameterizedTypeName.get(ClassName.get(List.class), KilnNames.ROUTE_INFO))
-        .addStatement("return ROUTES")
+        .addStatement("return $N", fieldNames.get("ROUTES"))
         .build());
     type.addMethod(MethodSpec.methodBuilder("newMatch")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
         .returns(KilnNames.ROUTE_MATCH)
-        .addStatement("return new $T(MAX_PATH_PARAMS, $L)", KilnNames.ROUTE_MATCH, patterns.size())
+        .addStatement("return new $T($N, $L)", KilnNames.ROUTE_MATCH, fieldNames.get("MAX_PATH_PARAMS"), patterns.size())
         .build());
     type.addMethods(skeleton ? List.of(skeletonMatchMethod()) : matchers);
     return JavaFile.builder(routesName.packageName(), type.build()).skipJavaLangImports(true).build();
@@ -131,6 +138,7 @@ public final class RoutesWriter {
 
   private List<FieldSpec> endpointFields() {
     NameAllocator handlerNames = new NameAllocator();
+    handlerNames.newName("request"); // the endpoint lambdas' parameter
     for (TableHandler handler : table.visibleSuppliedHandlers()) {
       handlerParams.put(handler, handlerNames.newName(GeneratedCode.lowerCamel(handler.handler().simpleName())));
     }

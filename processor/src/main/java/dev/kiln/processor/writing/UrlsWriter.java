@@ -48,6 +48,7 @@ public final class UrlsWriter {
 
     Group(ClassName className) {
       this.className = className;
+      className.simpleNames().forEach(nestedNames::newName); // a nested class may not repeat an enclosing name
     }
   }
 
@@ -63,10 +64,12 @@ public final class UrlsWriter {
 
   private JavaFile file() {
     Group root = new Group(urlsName);
-    root.nestedNames.newName(urlsName.simpleName());
     // Names are unique and never also groups once validated; a skeleton keeps the first of each.
     java.util.Set<String> seen = new java.util.HashSet<>();
-    List<TableRoute> named = table.routes().stream().filter(r -> !r.name().isEmpty() && seen.add(r.name())).toList();
+    List<TableRoute> named = table.routes().stream()
+        .filter(r -> !r.name().isEmpty() && r.pathParams().stream().allMatch(PathParamType::visible))
+        .filter(r -> seen.add(r.name()))
+        .toList();
     for (TableRoute route : named) {
       Group group = root;
       String[] parts = route.name().split("\\.");

@@ -236,7 +236,7 @@ public final class Catalog_Endpoints {
    * Binds {@code POST /async-void} to {@link Catalog#asyncVoid()}.
    */
   public static CompletionStage<Response> asyncVoid(Catalog handler, Request request) {
-    return handler.asyncVoid().thenApply(ignored -> Response.noContent());
+    return handler.asyncVoid().thenApply(result -> Response.noContent());
   }
 
   /**
