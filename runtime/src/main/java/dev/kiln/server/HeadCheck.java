@@ -22,8 +22,14 @@ final class HeadCheck {
 
   private HeadCheck() {}
 
-  /** {@code null} when the head is acceptable. */
-  static Rejection check(HttpRequest head) {
+  /**
+   * {@code null} when the head is acceptable.
+   *
+   * @param maxInitialLine the request line limit; Netty's own is set a little higher, so that a line
+   *     exactly at the limit is judged the same whether it arrives whole or a byte at a time
+   * @param maxHeaders the limit on the header lines' total size, likewise
+   */
+  static Rejection check(HttpRequest head, int maxInitialLine, int maxHeaders) {
     DecoderResult result = head.decoderResult();
     if (result.isFailure()) {
       Throwable cause = result.cause();
@@ -40,14 +46,25 @@ final class HeadCheck {
     }
     HttpVersion version = head.protocolVersion();
     if (version != HttpVersion.HTTP_1_1 && version != HttpVersion.HTTP_1_0) {
-      // Netty reuses its constants for the exact texts; anything else was spelled differently.
-      return version.text().startsWith("HTTP/") && version.majorVersion() != 1
+      // Netty reuses its constants for the exact texts "HTTP/1.0" and "HTTP/1.1"; "http/1.1" is not one.
+      boolean otherVersion = version.majorVersion() != 1 || version.minorVersion() > 1;
+      return otherVersion
           ? new Rejection(505, "only HTTP/1.0 and HTTP/1.1 are supported")
-          : version.text().startsWith("HTTP/1.") ? new Rejection(505, "only HTTP/1.0 and HTTP/1.1 are supported")
           : new Rejection(400, "malformed HTTP version");
+    }
+    int lineLength = head.method().name().length() + head.uri().length() + version.text().length() + 2;
+    if (lineLength > maxInitialLine) {
+      return new Rejection(414, "request line too long");
     }
     boolean http11 = version.minorVersion() >= 1;
     HttpHeaders headers = head.headers();
+    long headerSize = 0;
+    for (var header : headers) {
+      headerSize += header.getKey().length() + 2 + header.getValue().length();
+    }
+    if (headerSize > maxHeaders) {
+      return new Rejection(431, "request header fields too large");
+    }
 
     List<String> hosts = headers.getAll(HttpHeaderNames.HOST);
     if (hosts.size() > 1) {

@@ -49,8 +49,10 @@ public final class HttpServer implements AutoCloseable {
     this.workerGroup = transport.eventLoops(config.eventLoopThreads(), "kiln-loop");
     this.blocking = BlockingExecutor.create(config.blockingThreads(), config.blockingQueue());
     HttpDecoderConfig decoder = new HttpDecoderConfig()
-        .setMaxInitialLineLength(config.maxInitialLineLength())
-        .setMaxHeaderSize(config.maxHeaderSize())
+        // Netty counts a CR that ends a read against the limit: two bytes of slack, and HeadCheck
+        // applies the exact limits, whatever the reads.
+        .setMaxInitialLineLength(config.maxInitialLineLength() + 2)
+        .setMaxHeaderSize(config.maxHeaderSize() + 2)
         .setMaxChunkSize(64 * 1024)
         .setValidateHeaders(true)
         .setAllowDuplicateContentLengths(false)

@@ -152,7 +152,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
       rejectHead(400, "a new request started before the previous one was read");
       return;
     }
-    HeadCheck.Rejection rejection = HeadCheck.check(head);
+    HeadCheck.Rejection rejection = HeadCheck.check(head, config.maxInitialLineLength(), config.maxHeaderSize());
     if (rejection != null) {
       reject(head, rejection.status(), rejection.reason());
       return;
