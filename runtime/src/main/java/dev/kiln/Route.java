@@ -36,4 +36,10 @@ public @interface Route {
 
   /** The route name for URL building, unique in the application; empty for an unnamed route. */
   String name() default "";
+
+  /** The largest request body this route accepts, in bytes; -1 for the server's limit (1 MiB by default). */
+  long maxBodySize() default -1;
+
+  /** How long this route's handler may take, in milliseconds; -1 for the server's request timeout. */
+  long timeoutMillis() default -1;
 }

@@ -11,9 +11,18 @@ import java.util.List;
  * @param handler the handler method, as {@code com.example.ProjectViews#project(long, Optional)}
  * @param blocking whether the handler runs on the blocking executor rather than the event loop
  * @param pathParams the template's parameter names, in path order
+ * @param maxBodySize the route's body limit in bytes, or -1 for the server's
+ * @param timeoutMillis the route's request timeout in milliseconds, or -1 for the server's
  */
 public record RouteInfo(
-    String name, HttpMethod method, String template, String handler, boolean blocking, List<String> pathParams) {
+    String name,
+    HttpMethod method,
+    String template,
+    String handler,
+    boolean blocking,
+    List<String> pathParams,
+    long maxBodySize,
+    long timeoutMillis) {
 
   public RouteInfo {
     pathParams = List.copyOf(pathParams);

@@ -19,6 +19,8 @@ public enum DiagnosticCode {
   MALFORMED_PATH("MalformedPath"),
   /** A {@code {var:regex}} whose regex does not compile. */
   INVALID_REGEX("InvalidRegex"),
+  /** A per-route limit that is neither -1 (the server's) nor positive. */
+  INVALID_LIMIT("InvalidLimit"),
   /** A template parameter no method parameter binds. */
   UNBOUND_PATH_VARIABLE("UnboundPathVariable"),
   /** A method parameter that is neither in the template nor annotated. */

@@ -134,6 +134,22 @@ class DiagnosticsTest {
   }
 
   @Test
+  void perRouteLimitsArePositiveOrMinusOne() {
+    JavaFileObject a = handler("A", """
+        @Route(path = "/a",
+            maxBodySize = 0) public String a() { return ""; }
+        @Route(path = "/b",
+            timeoutMillis = -5) public String b() { return ""; }
+        """);
+    Compilation compilation = compile(a);
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation).hadErrorContaining("[Kiln/InvalidLimit] maxBodySize must be a positive number of bytes, "
+        + "or -1 for the server's setting; got 0").inFile(a).onLineContaining("maxBodySize = 0");
+    assertThat(compilation).hadErrorContaining("[Kiln/InvalidLimit] timeoutMillis must be a positive number of "
+        + "milliseconds").inFile(a).onLineContaining("timeoutMillis = -5");
+  }
+
+  @Test
   void routeNamesThatEveryObjectHasAreRejected() {
     JavaFileObject a = handler("A", "@Route(path = \"/a\", name = \"toString\") public String a() { return \"\"; }");
     assertThat(compile(a)).hadErrorContaining("[Kiln/InvalidRouteName] route name \"toString\" would make a URL builder "

@@ -52,6 +52,12 @@ public @interface AggregatedRoutes {
     /** Whether the handler method is static, so the binding method takes no handler instance. */
     boolean staticMethod();
 
+    /** {@code @Route(maxBodySize)}: -1 for the server's limit. */
+    long maxBodySize();
+
+    /** {@code @Route(timeoutMillis)}: -1 for the server's timeout. */
+    long timeoutMillis();
+
     boolean blocking();
 
     /** The Java type of each template parameter, in path order. */

@@ -78,16 +78,18 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     final Endpoint endpoint;
     final String target;
     final boolean keepAlive;
+    final long maxBody;
     final long startNanos;
     boolean answered;
     ScheduledFuture<?> timeout;
 
-    Exchange(HttpRequest head, HttpMethod method, Endpoint endpoint, String target, boolean keepAlive) {
+    Exchange(HttpRequest head, HttpMethod method, Endpoint endpoint, String target, boolean keepAlive, long maxBody) {
       this.head = head;
       this.method = method;
       this.endpoint = endpoint;
       this.target = target;
       this.keepAlive = keepAlive;
+      this.maxBody = maxBody;
       this.startNanos = System.nanoTime();
     }
   }
@@ -178,14 +180,16 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
           ? HttpError.methodNotAllowed(match.allowedMethods()).toResponse()
           : HttpError.notFound("Not Found").toResponse();
       // The body is never read: the connection cannot carry another request after it.
-      Exchange refused = new Exchange(head, method, null, target, keepAlive && !hasBody);
+      Exchange refused = new Exchange(head, method, null, target, keepAlive && !hasBody, 0);
       exchange = refused;
       write(refused, response);
       return;
     }
+    Endpoint endpoint = match.endpoint();
+    long maxBody = endpoint.route().maxBodySize() > 0 ? endpoint.route().maxBodySize() : config.maxBodyBytes();
     long length = HttpUtil.getContentLength(head, -1L);
-    if (length > config.maxBodyBytes()) {
-      reject(head, 413, "request body larger than " + config.maxBodyBytes() + " bytes");
+    if (length > maxBody) {
+      reject(head, 413, "request body larger than " + maxBody + " bytes");
       return;
     }
     String expect = head.headers().get(HttpHeaderNames.EXPECT);
@@ -197,10 +201,12 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
       }
       expectContinue = true;
     }
-    Exchange current = new Exchange(head, method, match.endpoint(), target, keepAlive);
+    Exchange current = new Exchange(head, method, endpoint, target, keepAlive, maxBody);
     exchange = current;
-    current.timeout = ctx.executor().schedule(() -> timedOut(current),
-        config.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
+    long timeoutNanos = endpoint.route().timeoutMillis() > 0
+        ? TimeUnit.MILLISECONDS.toNanos(endpoint.route().timeoutMillis())
+        : config.requestTimeout().toNanos();
+    current.timeout = ctx.executor().schedule(() -> timedOut(current), timeoutNanos, TimeUnit.NANOSECONDS);
     if (!hasBody) {
       run(current, new byte[0]);
       return;
@@ -226,9 +232,9 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     ByteBuf bytes = content.content();
-    if (body.readableBytes() + (long) bytes.readableBytes() > config.maxBodyBytes()) {
+    if (body.readableBytes() + (long) bytes.readableBytes() > current.maxBody) {
       releaseBody();
-      rejectHead(413, "request body larger than " + config.maxBodyBytes() + " bytes");
+      rejectHead(413, "request body larger than " + current.maxBody + " bytes");
       return;
     }
     if (bytes.isReadable()) {
@@ -302,14 +308,14 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     if (current.answered) {
       return;
     }
-    LOG.warn("{} timed out after {}", current.endpoint.route(), config.requestTimeout());
+    LOG.warn("{} timed out", current.endpoint.route());
     // The handler may still be running: this connection will not be reused for its late answer.
     writeAndClose(current, Response.text(503, "Service Unavailable: request timed out"));
   }
 
   /** Answers a request whose head is known but unacceptable, then closes the connection. */
   private void reject(HttpRequest head, int status, String reason) {
-    Exchange refused = new Exchange(head, null, null, head.uri(), false);
+    Exchange refused = new Exchange(head, null, null, head.uri(), false, 0);
     exchange = refused;
     writeAndClose(refused, Response.text(status, reason));
   }
@@ -320,7 +326,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
       ctx.close();
       return;
     }
-    Exchange refused = exchange != null ? exchange : new Exchange(null, null, null, "-", false);
+    Exchange refused = exchange != null ? exchange : new Exchange(null, null, null, "-", false, 0);
     exchange = refused;
     writeAndClose(refused, Response.text(status, reason));
   }

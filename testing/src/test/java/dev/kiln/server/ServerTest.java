@@ -154,6 +154,18 @@ class ServerTest {
   }
 
   @Test
+  void aRouteCanHaveItsOwnBodyLimitAndTimeout(TestServer server, TestClient client) {
+    assertThat(client.send("POST", "/small", "0123456789").text()).isEqualTo("small:0123456789");
+    assertThat(client.send("POST", "/small", "0123456789!").status()).isEqualTo(413);
+    assertThat(client.send("POST", "/echo", "0123456789!").status()).isEqualTo(200);
+    try (RawConnection connection = server.raw()) {
+      RawResponse response = connection.send("GET /quick HTTP/1.1\r\nHost: x\r\n\r\n").read();
+      assertThat(response.status()).isEqualTo(503);
+      APP.gate.countDown();
+    }
+  }
+
+  @Test
   void readsBodiesByLengthAndChunked(TestClient client, TestServer server) {
     assertThat(client.send("POST", "/echo", "payload").text()).isEqualTo("echo:payload");
     try (RawConnection connection = server.raw()) {

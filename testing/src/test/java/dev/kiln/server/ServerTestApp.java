@@ -70,6 +70,17 @@ public final class ServerTestApp {
     return "slow done";
   }
 
+  @Route(method = HttpMethod.POST, path = "/small", maxBodySize = 10)
+  public String small(Request request) {
+    calls.incrementAndGet();
+    return "small:" + request.text();
+  }
+
+  @Route(path = "/quick", timeoutMillis = 100)
+  public String quick() throws InterruptedException {
+    return slow();
+  }
+
   @Route(path = "/boom")
   public String boom() {
     throw new IllegalStateException("handler bug");

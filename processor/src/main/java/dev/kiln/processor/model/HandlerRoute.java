@@ -18,6 +18,8 @@ import java.util.List;
  * @param returnKind how the (completed) result becomes a response
  * @param resultType the (completed) result's type, for a JSON writer
  * @param params the handler's parameters, in declaration order
+ * @param maxBodySize the route's body limit, or -1
+ * @param timeoutMillis the route's timeout, or -1
  */
 public record HandlerRoute(
     String method,
@@ -31,7 +33,9 @@ public record HandlerRoute(
     boolean async,
     ReturnKind returnKind,
     TypeName resultType,
-    List<HandlerParam> params) {
+    List<HandlerParam> params,
+    long maxBodySize,
+    long timeoutMillis) {
 
   public HandlerRoute {
     params = List.copyOf(params);

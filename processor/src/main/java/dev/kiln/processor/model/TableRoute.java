@@ -27,6 +27,8 @@ public record TableRoute(
     List<PathParamType> pathParams,
     List<MatchSegment> segments,
     boolean exact,
+    long maxBodySize,
+    long timeoutMillis,
     Element source) {
 
   public TableRoute {

@@ -182,6 +182,11 @@ public final class HandlerReader {
       return null;
     }
     String fullName = name.isEmpty() ? "" : group.name().isEmpty() ? name : group.name() + "." + name;
+    long maxBodySize = limit(method, route, "maxBodySize", "bytes");
+    long timeoutMillis = limit(method, route, "timeoutMillis", "milliseconds");
+    if (maxBodySize == 0 || timeoutMillis == 0) {
+      return null;
+    }
 
     List<HandlerParam> params = readParams(method, template, pathValue);
     if (params == null) {
@@ -201,7 +206,18 @@ public final class HandlerReader {
     }
     return new HandlerRoute(annotations.enumName(route, "method"), template, fullName,
         method.getSimpleName().toString(), parameterTypes, binder, method.getModifiers().contains(Modifier.STATIC),
-        blocking, result.async(), result.kind(), result.type(), params);
+        blocking, result.async(), result.kind(), result.type(), params, maxBodySize, timeoutMillis);
+  }
+
+  /** A per-route limit: -1 for the server's, or positive; 0 after reporting anything else. */
+  private long limit(ExecutableElement method, AnnotationMirror route, String attribute, String unit) {
+    long value = ((Number) annotations.value(route, attribute).getValue()).longValue();
+    if (value == -1 || value > 0) {
+      return value;
+    }
+    diagnostics.error(DiagnosticCode.INVALID_LIMIT, attribute + " must be a positive number of " + unit
+        + ", or -1 for the server's setting; got " + value, new Location(method, route, Annotations.explicit(route, attribute)));
+    return 0;
   }
 
   private List<HandlerParam> readParams(ExecutableElement method, PathTemplate template, Location pathValue) {

@@ -124,6 +124,8 @@ public final class MarkerReader {
     return new TableRoute(annotations.string(entry, "method"), template, annotations.string(entry, "name"), handler,
         handlerMethod, parameterTypes, endpoints, annotations.string(entry, "binder"),
         annotations.bool(entry, "staticMethod"), annotations.bool(entry, "blocking"), params, segments, exact[0],
+        ((Number) annotations.value(entry, "maxBodySize").getValue()).longValue(),
+        ((Number) annotations.value(entry, "timeoutMillis").getValue()).longValue(),
         sourceMethod(handlerElement, handlerMethod, parameterTypes));
   }
 

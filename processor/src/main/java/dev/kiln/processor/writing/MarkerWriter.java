@@ -66,6 +66,8 @@ public final class MarkerWriter {
         .addMember("parameterTypes", "$S", route.parameterTypes())
         .addMember("binder", "$S", route.binder())
         .addMember("staticMethod", "$L", route.isStatic())
+        .addMember("maxBodySize", "$LL", route.maxBodySize())
+        .addMember("timeoutMillis", "$LL", route.timeoutMillis())
         .addMember("blocking", "$L", route.blocking());
     if (route.pathParams().isEmpty()) {
       entry.addMember("pathParameters", "{}");

@@ -127,10 +127,10 @@ public final class RoutesWriter {
       fields.add(FieldSpec.builder(KilnNames.ROUTE_INFO, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
           .addJavadoc("{@code $L $L}, handled by $L.\n", route.method(), GeneratedCode.javadocText(route.template().text()),
               link(route))
-          .initializer("new $T($S, $T.$L, $S,\n    $S, $L, $T.of($L))", KilnNames.ROUTE_INFO, route.name(),
+          .initializer("new $T($S, $T.$L, $S,\n    $S, $L, $T.of($L), $L, $L)", KilnNames.ROUTE_INFO, route.name(),
               KilnNames.HTTP_METHOD, route.method(), route.template().text(),
               route.handler().canonicalName() + "#" + route.handlerMethod() + "(" + route.parameterTypes() + ")",
-              route.blocking(), List.class, params)
+              route.blocking(), List.class, params, literal(route.maxBodySize()), literal(route.timeoutMillis()))
           .build());
     }
     return fields;
@@ -154,6 +154,10 @@ public final class RoutesWriter {
           .build());
     }
     return fields;
+  }
+
+  private static String literal(long value) {
+    return value == -1 ? "-1" : value + "L";
   }
 
   private CodeBlock link(TableRoute route) {

@@ -29,187 +29,187 @@ public final class ShopAppRoutes implements Router {
    * {@code GET /items/{slug}}, handled by {@link Catalog#itemBySlug(String)}.
    */
   public static final RouteInfo ITEM_BY_SLUG = new RouteInfo("itemBySlug", HttpMethod.GET, "/items/{slug}",
-      "shop.Catalog#itemBySlug(java.lang.String)", true, List.of("slug"));
+      "shop.Catalog#itemBySlug(java.lang.String)", true, List.of("slug"), -1, -1);
 
   /**
    * {@code GET /items/{id:\d+}}, handled by {@link Catalog#item(long)}.
    */
   public static final RouteInfo ITEM = new RouteInfo("item", HttpMethod.GET, "/items/{id:\\d+}",
-      "shop.Catalog#item(long)", true, List.of("id"));
+      "shop.Catalog#item(long)", true, List.of("id"), -1, -1);
 
   /**
    * {@code GET /items/new}, handled by {@link Catalog#newItem()}.
    */
   public static final RouteInfo GET_ITEMS_NEW = new RouteInfo("", HttpMethod.GET, "/items/new",
-      "shop.Catalog#newItem()", true, List.of());
+      "shop.Catalog#newItem()", true, List.of(), -1, -1);
 
   /**
    * {@code POST /items}, handled by {@link Catalog#create(Request)}.
    */
   public static final RouteInfo POST_ITEMS = new RouteInfo("", HttpMethod.POST, "/items",
-      "shop.Catalog#create(dev.kiln.Request)", true, List.of());
+      "shop.Catalog#create(dev.kiln.Request)", true, List.of(), -1, -1);
 
   /**
    * {@code GET /items}, handled by {@link Catalog#items(Optional, List, Optional)}.
    */
   public static final RouteInfo GET_ITEMS = new RouteInfo("", HttpMethod.GET, "/items",
-      "shop.Catalog#items(java.util.Optional, java.util.List, java.util.Optional)", true, List.of());
+      "shop.Catalog#items(java.util.Optional, java.util.List, java.util.Optional)", true, List.of(), -1, -1);
 
   /**
    * {@code GET /files/{name}}, handled by {@link Catalog#file(String)}.
    */
   public static final RouteInfo FILE = new RouteInfo("file", HttpMethod.GET, "/files/{name}",
-      "shop.Catalog#file(java.lang.String)", true, List.of("name"));
+      "shop.Catalog#file(java.lang.String)", true, List.of("name"), -1, -1);
 
   /**
    * {@code GET /files/{path:.*}}, handled by {@link Catalog#tree(String)}.
    */
   public static final RouteInfo TREE = new RouteInfo("tree", HttpMethod.GET, "/files/{path:.*}",
-      "shop.Catalog#tree(java.lang.String)", true, List.of("path"));
+      "shop.Catalog#tree(java.lang.String)", true, List.of("path"), -1, -1);
 
   /**
    * {@code GET /orders/{orderId}}, handled by {@link Catalog#order(long)}.
    */
   public static final RouteInfo ORDER = new RouteInfo("order", HttpMethod.GET, "/orders/{orderId}",
-      "shop.Catalog#order(long)", true, List.of("orderId"));
+      "shop.Catalog#order(long)", true, List.of("orderId"), -1, -1);
 
   /**
    * {@code GET /counts/{n}}, handled by {@link Catalog#count(int)}.
    */
   public static final RouteInfo GET_COUNTS_N = new RouteInfo("", HttpMethod.GET, "/counts/{n}",
-      "shop.Catalog#count(int)", true, List.of("n"));
+      "shop.Catalog#count(int)", true, List.of("n"), -1, -1);
 
   /**
    * {@code GET /ids/{id}}, handled by {@link Catalog#uuid(UUID)}.
    */
   public static final RouteInfo BY_UUID = new RouteInfo("byUuid", HttpMethod.GET, "/ids/{id}",
-      "shop.Catalog#uuid(java.util.UUID)", true, List.of("id"));
+      "shop.Catalog#uuid(java.util.UUID)", true, List.of("id"), -1, -1);
 
   /**
    * {@code GET /colors/{color}}, handled by {@link Catalog#color(Catalog.Color)}.
    */
   public static final RouteInfo COLOR = new RouteInfo("color", HttpMethod.GET, "/colors/{color}",
-      "shop.Catalog#color(shop.Catalog.Color)", true, List.of("color"));
+      "shop.Catalog#color(shop.Catalog.Color)", true, List.of("color"), -1, -1);
 
   /**
    * {@code GET /ratio/{value}}, handled by {@link Catalog#ratio(double)}.
    */
   public static final RouteInfo RATIO = new RouteInfo("ratio", HttpMethod.GET, "/ratio/{value}",
-      "shop.Catalog#ratio(double)", true, List.of("value"));
+      "shop.Catalog#ratio(double)", true, List.of("value"), -1, -1);
 
   /**
    * {@code GET /flags/{on}}, handled by {@link Catalog#flag(boolean)}.
    */
   public static final RouteInfo FLAG = new RouteInfo("flag", HttpMethod.GET, "/flags/{on}",
-      "shop.Catalog#flag(boolean)", true, List.of("on"));
+      "shop.Catalog#flag(boolean)", true, List.of("on"), -1, -1);
 
   /**
    * {@code GET /users/{user}/repos/{repo}}, handled by {@link Catalog#repo(String, String)}.
    */
   public static final RouteInfo REPO = new RouteInfo("repo", HttpMethod.GET, "/users/{user}/repos/{repo}",
-      "shop.Catalog#repo(java.lang.String, java.lang.String)", true, List.of("user", "repo"));
+      "shop.Catalog#repo(java.lang.String, java.lang.String)", true, List.of("user", "repo"), -1, -1);
 
   /**
    * {@code GET /users/me}, handled by {@link Catalog#me()}.
    */
   public static final RouteInfo GET_USERS_ME = new RouteInfo("", HttpMethod.GET, "/users/me",
-      "shop.Catalog#me()", true, List.of());
+      "shop.Catalog#me()", true, List.of(), -1, -1);
 
   /**
    * {@code POST /users/{user}}, handled by {@link Catalog#updateUser(String)}.
    */
   public static final RouteInfo POST_USERS_USER = new RouteInfo("", HttpMethod.POST, "/users/{user}",
-      "shop.Catalog#updateUser(java.lang.String)", true, List.of("user"));
+      "shop.Catalog#updateUser(java.lang.String)", true, List.of("user"), -1, -1);
 
   /**
    * {@code DELETE /users/{user}}, handled by {@link Catalog#deleteUser(String)}.
    */
   public static final RouteInfo DELETE_USERS_USER = new RouteInfo("", HttpMethod.DELETE, "/users/{user}",
-      "shop.Catalog#deleteUser(java.lang.String)", true, List.of("user"));
+      "shop.Catalog#deleteUser(java.lang.String)", true, List.of("user"), -1, -1);
 
   /**
    * {@code GET /café}, handled by {@link Catalog#cafe()}.
    */
   public static final RouteInfo CAFE = new RouteInfo("cafe", HttpMethod.GET, "/café",
-      "shop.Catalog#cafe()", true, List.of());
+      "shop.Catalog#cafe()", true, List.of(), -1, -1);
 
   /**
    * {@code GET /slash/}, handled by {@link Catalog#trailing()}.
    */
   public static final RouteInfo GET_SLASH = new RouteInfo("", HttpMethod.GET, "/slash/",
-      "shop.Catalog#trailing()", true, List.of());
+      "shop.Catalog#trailing()", true, List.of(), -1, -1);
 
   /**
    * {@code GET /slash}, handled by {@link Catalog#noTrailing()}.
    */
   public static final RouteInfo GET_SLASH_ = new RouteInfo("", HttpMethod.GET, "/slash",
-      "shop.Catalog#noTrailing()", true, List.of());
+      "shop.Catalog#noTrailing()", true, List.of(), -1, -1);
 
   /**
    * {@code GET /search}, handled by {@link Catalog#search(String, Optional, boolean)}.
    */
   public static final RouteInfo SEARCH = new RouteInfo("search", HttpMethod.GET, "/search",
-      "shop.Catalog#search(java.lang.String, java.util.Optional, boolean)", true, List.of());
+      "shop.Catalog#search(java.lang.String, java.util.Optional, boolean)", true, List.of(), -1, -1);
 
   /**
    * {@code GET /whoami}, handled by {@link Catalog#whoami(String, List, Optional)}.
    */
   public static final RouteInfo GET_WHOAMI = new RouteInfo("", HttpMethod.GET, "/whoami",
-      "shop.Catalog#whoami(java.lang.String, java.util.List, java.util.Optional)", true, List.of());
+      "shop.Catalog#whoami(java.lang.String, java.util.List, java.util.Optional)", true, List.of(), -1, -1);
 
   /**
    * {@code GET /bytes}, handled by {@link Catalog#bytes()}.
    */
   public static final RouteInfo GET_BYTES = new RouteInfo("", HttpMethod.GET, "/bytes",
-      "shop.Catalog#bytes()", true, List.of());
+      "shop.Catalog#bytes()", true, List.of(), -1, -1);
 
   /**
    * {@code GET /async}, handled by {@link Catalog#async(String)}.
    */
   public static final RouteInfo GET_ASYNC = new RouteInfo("", HttpMethod.GET, "/async",
-      "shop.Catalog#async(java.lang.String)", false, List.of());
+      "shop.Catalog#async(java.lang.String)", false, List.of(), -1, -1);
 
   /**
    * {@code GET /async-json}, handled by {@link Catalog#asyncJson()}.
    */
   public static final RouteInfo GET_ASYNC_JSON = new RouteInfo("", HttpMethod.GET, "/async-json",
-      "shop.Catalog#asyncJson()", false, List.of());
+      "shop.Catalog#asyncJson()", false, List.of(), -1, -1);
 
   /**
    * {@code POST /async-void}, handled by {@link Catalog#asyncVoid()}.
    */
   public static final RouteInfo POST_ASYNC_VOID = new RouteInfo("", HttpMethod.POST, "/async-void",
-      "shop.Catalog#asyncVoid()", false, List.of());
+      "shop.Catalog#asyncVoid()", false, List.of(), -1, -1);
 
   /**
    * {@code GET /fast}, handled by {@link Catalog#fast()}.
    */
   public static final RouteInfo GET_FAST = new RouteInfo("", HttpMethod.GET, "/fast",
-      "shop.Catalog#fast()", false, List.of());
+      "shop.Catalog#fast()", false, List.of(), -1, -1);
 
   /**
    * {@code GET /head}, handled by {@link Catalog#headGet()}.
    */
   public static final RouteInfo GET_HEAD = new RouteInfo("", HttpMethod.GET, "/head",
-      "shop.Catalog#headGet()", true, List.of());
+      "shop.Catalog#headGet()", true, List.of(), -1, -1);
 
   /**
    * {@code HEAD /head}, handled by {@link Catalog#head()}.
    */
   public static final RouteInfo HEAD_HEAD = new RouteInfo("", HttpMethod.HEAD, "/head",
-      "shop.Catalog#head()", true, List.of());
+      "shop.Catalog#head()", true, List.of(), -1, -1);
 
   /**
    * {@code GET /fail}, handled by {@link Catalog#fail()}.
    */
   public static final RouteInfo GET_FAIL = new RouteInfo("", HttpMethod.GET, "/fail",
-      "shop.Catalog#fail()", true, List.of());
+      "shop.Catalog#fail()", true, List.of(), -1, -1);
 
   /**
    * {@code GET /}, handled by {@link Catalog#index()}.
    */
   public static final RouteInfo GET = new RouteInfo("", HttpMethod.GET, "/",
-      "shop.Catalog#index()", true, List.of());
+      "shop.Catalog#index()", true, List.of(), -1, -1);
 
   private static final List<RouteInfo> ROUTES = List.of(
     ITEM_BY_SLUG,

@@ -23,13 +23,13 @@ public final class HelloAppRoutes implements Router {
    * {@code GET /v1/health}, handled by {@link Health#health()}.
    */
   public static final RouteInfo V1_HEALTH = new RouteInfo("v1.health", HttpMethod.GET, "/v1/health",
-      "hello.Health#health()", true, List.of());
+      "hello.Health#health()", true, List.of(), -1, -1);
 
   /**
    * {@code POST /v1/health}, handled by {@link Health#reset()}.
    */
   public static final RouteInfo POST_V1_HEALTH = new RouteInfo("", HttpMethod.POST, "/v1/health",
-      "hello.Health#reset()", true, List.of());
+      "hello.Health#reset()", true, List.of(), -1, -1);
 
   private static final List<RouteInfo> ROUTES = List.of(
     V1_HEALTH,
