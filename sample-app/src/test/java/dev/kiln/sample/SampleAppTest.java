@@ -37,6 +37,18 @@ class SampleAppTest {
   }
 
   @Test
+  void servesTheTalksPagesOverHttp() {
+    try (dev.kiln.testing.TestServer server = dev.kiln.testing.TestServer.start(router)) {
+      assertThat(server.client().get("/").text()).isEqualTo("Hello, world!");
+      assertThat(server.client().get("/projects").text()).startsWith("1\tKiln\t");
+      assertThat(server.client().get(SampleAppUrls.project(1)).text()).startsWith("Kiln\n");
+      var created = server.client().send("POST", "/api/projects?name=Aiohttp&slug=aiohttp", "");
+      assertThat(created.status()).isEqualTo(302);
+      assertThat(server.client().get(created.header("Location")).text()).contains("\"slug\":\"aiohttp\"");
+    }
+  }
+
+  @Test
   void theRouteListIsWrittenForToolsToRead() throws Exception {
     try (var in = getClass().getResourceAsStream("/META-INF/kiln/routes.txt")) {
       assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
