@@ -57,7 +57,7 @@ public final class Server implements AutoCloseable {
   /** Server settings; every one has a production default. */
   public static final class Builder {
     private final Router router;
-    private ServerConfig config = ServerConfig.defaults();
+    private final ServerConfig.Draft config = new ServerConfig.Draft();
     private boolean shutdownHook;
 
     private Builder(Router router) {
@@ -66,10 +66,8 @@ public final class Server implements AutoCloseable {
 
     /** The address to bind; {@code 0.0.0.0} for every interface. Default {@code 127.0.0.1}. */
     public Builder host(String host) {
-      return with(new ServerConfig(Objects.requireNonNull(host), c().port(), c().eventLoopThreads(), c().reusePort(),
-          c().maxBodyBytes(), c().maxInitialLineLength(), c().maxHeaderSize(), c().maxConnections(),
-          c().requestTimeout(), c().idleTimeout(), c().headerTimeout(), c().shutdownTimeout(), c().blockingThreads(),
-          c().blockingQueue(), c().accessLog()));
+      config.host = Objects.requireNonNull(host, "host");
+      return this;
     }
 
     /** The port; 0 picks a free one, readable from {@link Server#port()}. Default 8000. */
@@ -77,98 +75,79 @@ public final class Server implements AutoCloseable {
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("port must be 0..65535, got " + port);
       }
-      return with(new ServerConfig(c().host(), port, c().eventLoopThreads(), c().reusePort(), c().maxBodyBytes(),
-          c().maxInitialLineLength(), c().maxHeaderSize(), c().maxConnections(), c().requestTimeout(),
-          c().idleTimeout(), c().headerTimeout(), c().shutdownTimeout(), c().blockingThreads(), c().blockingQueue(),
-          c().accessLog()));
+      config.port = port;
+      return this;
     }
 
     /** Event-loop threads (gunicorn's {@code -w}); default twice the cores. */
     public Builder eventLoopThreads(int threads) {
-      return with(new ServerConfig(c().host(), c().port(), positive(threads, "eventLoopThreads"), c().reusePort(),
-          c().maxBodyBytes(), c().maxInitialLineLength(), c().maxHeaderSize(), c().maxConnections(),
-          c().requestTimeout(), c().idleTimeout(), c().headerTimeout(), c().shutdownTimeout(), c().blockingThreads(),
-          c().blockingQueue(), c().accessLog()));
+      config.eventLoopThreads = positive(threads, "eventLoopThreads");
+      return this;
     }
 
     /** Bind with {@code SO_REUSEPORT} so several processes share the port (Linux, epoll). */
     public Builder reusePort(boolean reusePort) {
-      return with(new ServerConfig(c().host(), c().port(), c().eventLoopThreads(), reusePort, c().maxBodyBytes(),
-          c().maxInitialLineLength(), c().maxHeaderSize(), c().maxConnections(), c().requestTimeout(),
-          c().idleTimeout(), c().headerTimeout(), c().shutdownTimeout(), c().blockingThreads(), c().blockingQueue(),
-          c().accessLog()));
+      config.reusePort = reusePort;
+      return this;
     }
 
     /** The largest request body accepted; larger ones get 413 before being read. Default 1 MiB. */
     public Builder maxBodySize(long bytes) {
-      return with(new ServerConfig(c().host(), c().port(), c().eventLoopThreads(), c().reusePort(),
-          positive(bytes, "maxBodySize"), c().maxInitialLineLength(), c().maxHeaderSize(), c().maxConnections(),
-          c().requestTimeout(), c().idleTimeout(), c().headerTimeout(), c().shutdownTimeout(), c().blockingThreads(),
-          c().blockingQueue(), c().accessLog()));
+      config.maxBodyBytes = positive(bytes, "maxBodySize");
+      return this;
     }
 
     /** Request line limit (414 above it) and header block limit (431 above it). Default 8 KiB each. */
     public Builder maxHeadSize(int requestLine, int headers) {
-      return with(new ServerConfig(c().host(), c().port(), c().eventLoopThreads(), c().reusePort(), c().maxBodyBytes(),
-          positive(requestLine, "requestLine"), positive(headers, "headers"), c().maxConnections(),
-          c().requestTimeout(), c().idleTimeout(), c().headerTimeout(), c().shutdownTimeout(), c().blockingThreads(),
-          c().blockingQueue(), c().accessLog()));
+      config.maxInitialLineLength = positive(requestLine, "requestLine");
+      config.maxHeaderSize = positive(headers, "headers");
+      return this;
     }
 
     /** Connections beyond this are closed on accept. Default 10,000. */
     public Builder maxConnections(int connections) {
-      return with(new ServerConfig(c().host(), c().port(), c().eventLoopThreads(), c().reusePort(), c().maxBodyBytes(),
-          c().maxInitialLineLength(), c().maxHeaderSize(), positive(connections, "maxConnections"),
-          c().requestTimeout(), c().idleTimeout(), c().headerTimeout(), c().shutdownTimeout(), c().blockingThreads(),
-          c().blockingQueue(), c().accessLog()));
+      config.maxConnections = positive(connections, "maxConnections");
+      return this;
     }
 
     /** From a request's head to its response (gunicorn's {@code -t}); then 503. Default 60 s. */
     public Builder requestTimeout(Duration timeout) {
-      return with(new ServerConfig(c().host(), c().port(), c().eventLoopThreads(), c().reusePort(), c().maxBodyBytes(),
-          c().maxInitialLineLength(), c().maxHeaderSize(), c().maxConnections(), positive(timeout, "requestTimeout"),
-          c().idleTimeout(), c().headerTimeout(), c().shutdownTimeout(), c().blockingThreads(), c().blockingQueue(),
-          c().accessLog()));
+      config.requestTimeout = positive(timeout, "requestTimeout");
+      return this;
     }
 
     /** How long a kept-alive connection may wait for its next request. Default 75 s. */
     public Builder idleTimeout(Duration timeout) {
-      return with(new ServerConfig(c().host(), c().port(), c().eventLoopThreads(), c().reusePort(), c().maxBodyBytes(),
-          c().maxInitialLineLength(), c().maxHeaderSize(), c().maxConnections(), c().requestTimeout(),
-          positive(timeout, "idleTimeout"), c().headerTimeout(), c().shutdownTimeout(), c().blockingThreads(),
-          c().blockingQueue(), c().accessLog()));
+      config.idleTimeout = positive(timeout, "idleTimeout");
+      return this;
     }
 
     /** How long a started request head may take to arrive (slowloris); then 408. Default 10 s. */
     public Builder headerTimeout(Duration timeout) {
-      return with(new ServerConfig(c().host(), c().port(), c().eventLoopThreads(), c().reusePort(), c().maxBodyBytes(),
-          c().maxInitialLineLength(), c().maxHeaderSize(), c().maxConnections(), c().requestTimeout(),
-          c().idleTimeout(), positive(timeout, "headerTimeout"), c().shutdownTimeout(), c().blockingThreads(),
-          c().blockingQueue(), c().accessLog()));
+      config.headerTimeout = positive(timeout, "headerTimeout");
+      return this;
     }
 
     /** How long {@link Server#close()} lets in-flight requests finish. Default 30 s. */
     public Builder shutdownTimeout(Duration timeout) {
-      return with(new ServerConfig(c().host(), c().port(), c().eventLoopThreads(), c().reusePort(), c().maxBodyBytes(),
-          c().maxInitialLineLength(), c().maxHeaderSize(), c().maxConnections(), c().requestTimeout(),
-          c().idleTimeout(), c().headerTimeout(), positive(timeout, "shutdownTimeout"), c().blockingThreads(),
-          c().blockingQueue(), c().accessLog()));
+      config.shutdownTimeout = positive(timeout, "shutdownTimeout");
+      return this;
     }
 
-    /** Threads and queue of the blocking executor; a full queue answers 503. */
+    /**
+     * Blocking handlers in flight: {@code threads} running and {@code queue} waiting; beyond that,
+     * 503. On Java 21+ every blocking request gets a virtual thread and the two add up to one cap.
+     */
     public Builder blockingPool(int threads, int queue) {
-      return with(new ServerConfig(c().host(), c().port(), c().eventLoopThreads(), c().reusePort(), c().maxBodyBytes(),
-          c().maxInitialLineLength(), c().maxHeaderSize(), c().maxConnections(), c().requestTimeout(),
-          c().idleTimeout(), c().headerTimeout(), c().shutdownTimeout(), positive(threads, "threads"),
-          positive(queue, "queue"), c().accessLog()));
+      config.blockingThreads = positive(threads, "threads");
+      config.blockingQueue = positive(queue, "queue");
+      return this;
     }
 
     /** Whether to log each response on the {@code kiln.access} logger. Default on. */
     public Builder accessLog(boolean enabled) {
-      return with(new ServerConfig(c().host(), c().port(), c().eventLoopThreads(), c().reusePort(), c().maxBodyBytes(),
-          c().maxInitialLineLength(), c().maxHeaderSize(), c().maxConnections(), c().requestTimeout(),
-          c().idleTimeout(), c().headerTimeout(), c().shutdownTimeout(), c().blockingThreads(), c().blockingQueue(),
-          enabled));
+      config.accessLog = enabled;
+      return this;
     }
 
     /** Close gracefully when the JVM is asked to stop (SIGTERM, Ctrl-C). */
@@ -178,20 +157,11 @@ public final class Server implements AutoCloseable {
     }
 
     public Server start() {
-      Server server = new Server(HttpServer.start(router, config));
+      Server server = new Server(HttpServer.start(router, config.build()));
       if (shutdownHook) {
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "kiln-shutdown"));
       }
       return server;
-    }
-
-    private ServerConfig c() {
-      return config;
-    }
-
-    private Builder with(ServerConfig config) {
-      this.config = config;
-      return this;
     }
 
     private static int positive(int value, String name) {

@@ -27,14 +27,20 @@ final class AccessLog {
   }
 
   static void log(SocketAddress remote, HttpRequest request, int status, long bytes, long startNanos) {
-    String host = remote instanceof InetSocketAddress inet ? inet.getAddress().getHostAddress() : String.valueOf(remote);
+    LOG.info(format(remote, request, status, bytes, (System.nanoTime() - startNanos) / 1_000_000.0,
+        ZonedDateTime.now(ZoneId.systemDefault())));
+  }
+
+  static String format(SocketAddress remote, HttpRequest request, int status, long bytes, double millis,
+      ZonedDateTime time) {
+    String host = remote instanceof InetSocketAddress inet && inet.getAddress() != null
+        ? inet.getAddress().getHostAddress() : String.valueOf(remote);
     String line = request == null ? "-" : request.method() + " " + request.uri() + " " + request.protocolVersion();
     String referer = request == null ? null : request.headers().get(HttpHeaderNames.REFERER);
     String agent = request == null ? null : request.headers().get(HttpHeaderNames.USER_AGENT);
-    double millis = (System.nanoTime() - startNanos) / 1_000_000.0;
-    LOG.info("{} - - [{}] \"{}\" {} {} \"{}\" \"{}\" {}ms", host, TIME.format(ZonedDateTime.now(ZoneId.systemDefault())),
-        escape(line), status, bytes == 0 ? "-" : bytes, escape(referer), escape(agent),
-        String.format(Locale.ROOT, "%.3f", millis));
+    return host + " - - [" + TIME.format(time) + "] \"" + escape(line) + "\" " + status + " "
+        + (bytes == 0 ? "-" : String.valueOf(bytes)) + " \"" + escape(referer) + "\" \"" + escape(agent) + "\" "
+        + String.format(Locale.ROOT, "%.3f", millis) + "ms";
   }
 
   /** Quotes and control characters from the client must not forge log lines. */

@@ -7,8 +7,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Where blocking handlers run: a bounded pool whose queue, once full, refuses work (the server
- * answers 503) instead of letting latency grow without bound.
+ * Where blocking handlers run on Java 17 to 20: a bounded pool whose queue, once full, refuses work
+ * (the server answers 503) instead of letting latency grow without bound. On Java 21 and later the
+ * multi-release jar holds a virtual-thread version of this class ({@code src/main/java21}).
  */
 final class BlockingExecutor {
   private BlockingExecutor() {}

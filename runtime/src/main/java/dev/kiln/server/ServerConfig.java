@@ -32,9 +32,28 @@ public record ServerConfig(
     int blockingQueue,
     boolean accessLog) {
 
-  public static ServerConfig defaults() {
-    return new ServerConfig("127.0.0.1", 8000, 0, false, 1024 * 1024, 8192, 8192, 10_000,
-        Duration.ofSeconds(60), Duration.ofSeconds(75), Duration.ofSeconds(10), Duration.ofSeconds(30),
-        Math.max(16, Runtime.getRuntime().availableProcessors() * 8), 1024, true);
+  /** The settings being assembled by {@link dev.kiln.Server.Builder}, starting from the defaults. */
+  public static final class Draft {
+    public String host = "127.0.0.1";
+    public int port = 8000;
+    public int eventLoopThreads;
+    public boolean reusePort;
+    public long maxBodyBytes = 1024 * 1024;
+    public int maxInitialLineLength = 8192;
+    public int maxHeaderSize = 8192;
+    public int maxConnections = 10_000;
+    public Duration requestTimeout = Duration.ofSeconds(60);
+    public Duration idleTimeout = Duration.ofSeconds(75);
+    public Duration headerTimeout = Duration.ofSeconds(10);
+    public Duration shutdownTimeout = Duration.ofSeconds(30);
+    public int blockingThreads = Math.max(16, Runtime.getRuntime().availableProcessors() * 8);
+    public int blockingQueue = 1024;
+    public boolean accessLog = true;
+
+    public ServerConfig build() {
+      return new ServerConfig(host, port, eventLoopThreads, reusePort, maxBodyBytes, maxInitialLineLength,
+          maxHeaderSize, maxConnections, requestTimeout, idleTimeout, headerTimeout, shutdownTimeout, blockingThreads,
+          blockingQueue, accessLog);
+    }
   }
 }

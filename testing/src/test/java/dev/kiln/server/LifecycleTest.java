@@ -36,6 +36,50 @@ class LifecycleTest {
   }
 
   @Test
+  void aFullBlockingExecutorAnswers503() throws Exception {
+    ServerTestApp app = new ServerTestApp();
+    try (TestServer server = TestServer.start(app.router(), s -> s.blockingPool(1, 1).accessLog(false));
+        RawConnection first = server.raw();
+        RawConnection second = server.raw();
+        RawConnection third = server.raw()) {
+      first.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n");
+      assertThat(app.slowStarted.await(10, TimeUnit.SECONDS)).isTrue();
+      second.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n"); // takes the one queue slot
+      RawResponse refused = third.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n").read();
+      assertThat(refused.status()).isEqualTo(503);
+      assertThat(refused.header("Retry-After")).isEqualTo("1");
+      app.gate.countDown();
+      assertThat(first.read().body()).isEqualTo("slow done");
+      assertThat(second.read().body()).isEqualTo("slow done");
+    }
+  }
+
+  @Test
+  void connectionsBeyondTheLimitAreClosedOnAccept() {
+    ServerTestApp app = new ServerTestApp();
+    try (TestServer server = TestServer.start(app.router(), s -> s.maxConnections(2).accessLog(false));
+        RawConnection first = server.raw();
+        RawConnection second = server.raw()) {
+      assertThat(first.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n").read().status()).isEqualTo(200);
+      assertThat(second.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n").read().status()).isEqualTo(200);
+      try (RawConnection third = server.raw()) {
+        assertThat(third.isClosedByServer()).isTrue();
+      }
+      assertThat(first.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n").read().status()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void twoServersCanShareAPortWithReusePort() {
+    ServerTestApp app = new ServerTestApp();
+    try (dev.kiln.Server first = dev.kiln.Server.builder(app.router()).port(0).reusePort(true).accessLog(false).start();
+        dev.kiln.Server second = dev.kiln.Server.builder(app.router()).port(first.port()).reusePort(true)
+            .accessLog(false).start()) {
+      assertThat(second.port()).isEqualTo(first.port());
+    }
+  }
+
+  @Test
   void anIdleKeptAliveConnectionIsClosed() {
     ServerTestApp app = new ServerTestApp();
     try (TestServer server = TestServer.start(app.router(), s -> s.idleTimeout(Duration.ofMillis(200)).accessLog(false));

@@ -215,8 +215,21 @@ class ServerTest {
   @Test
   void blockingHandlersNeverRunOnTheEventLoopAndNonBlockingOnesAlways(TestClient client) {
     assertThat(client.get("/thread").text()).startsWith("kiln-blocking-");
+    // Virtual threads where the JVM has them (the runtime jar is multi-release), a pool before that.
+    String kind = client.get("/thread-kind").text();
+    if (Runtime.version().feature() >= 21 && java21ClassesInRuntimeJar()) {
+      assertThat(kind).startsWith("VirtualThread[");
+    } else {
+      assertThat(kind).startsWith("Thread[");
+    }
     assertThat(client.get("/thread-nb").text()).startsWith("kiln-loop-");
     assertThat(client.get("/thread-async").text()).startsWith("kiln-loop-");
+  }
+
+  /** Whether the runtime on the classpath was built with its Java 21 classes (a JDK 21+ build). */
+  private static boolean java21ClassesInRuntimeJar() {
+    return dev.kiln.Server.class.getClassLoader()
+        .getResource("META-INF/versions/21/dev/kiln/server/BlockingExecutor.class") != null;
   }
 
   @Test

@@ -50,6 +50,12 @@ public final class ServerTestApp {
     return Thread.currentThread().getName();
   }
 
+  /** {@code VirtualThread[#42,kiln-blocking-3]/runnable@...} on a virtual thread. */
+  @Route(path = "/thread-kind")
+  public String blockingThreadKind() {
+    return Thread.currentThread().toString();
+  }
+
   @NonBlocking
   @Route(path = "/thread-nb")
   public String nonBlockingThread() {
