@@ -87,6 +87,21 @@ public final class ServerTestApp {
     return slow();
   }
 
+  @Route(method = HttpMethod.POST, path = "/login")
+  public dev.kiln.Response login(@dev.kiln.Query String user) {
+    return dev.kiln.Response.noContent().withHeader("Set-Cookie", "session=" + user + "; Path=/; HttpOnly");
+  }
+
+  @Route(path = "/me")
+  public String me(@dev.kiln.Cookie java.util.Optional<String> session) {
+    return session.orElse("anonymous");
+  }
+
+  @Route(method = HttpMethod.POST, path = "/json")
+  public dev.kiln.Response json(Request request) {
+    return dev.kiln.Response.bytes(request.body(), request.header("Content-Type"));
+  }
+
   @Route(path = "/boom")
   public String boom() {
     throw new IllegalStateException("handler bug");
