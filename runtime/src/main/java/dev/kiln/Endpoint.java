@@ -1,6 +1,8 @@
 package dev.kiln;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -10,9 +12,20 @@ import java.util.concurrent.CompletionStage;
  *
  * <p>The processor decides at compile time how it runs: a blocking endpoint is called on the
  * blocking executor through {@link #call}, a non-blocking one on the event loop through {@link
- * #callAsync}.
+ * #callAsync}. Its middlewares are composed once, here, so a request walks a ready-made chain:
+ * {@link #handle} enters it, and the innermost link asks the request's {@link Runner} to run the
+ * handler where it belongs.
  */
 public final class Endpoint {
+  /** Runs an endpoint's handler where it belongs: what the server (or in-process dispatch) provides. */
+  @FunctionalInterface
+  public interface Runner {
+    CompletionStage<Response> run(Endpoint endpoint, Request request);
+  }
+
+  /** Answers requests no route matched: 405 with {@code Allow} when the path matched for other methods, else 404. */
+  public static final Endpoint UNMATCHED = nonBlocking(RouteInfo.UNMATCHED, Endpoint::unmatched);
+
   /** Generated binding code for a handler that may block. */
   @FunctionalInterface
   public interface Blocking {
@@ -28,19 +41,59 @@ public final class Endpoint {
   private final RouteInfo route;
   private final Blocking blocking;
   private final NonBlocking nonBlocking;
+  private final List<Middleware.Handler> middlewares;
+  private final Middleware.Next entry;
 
-  private Endpoint(RouteInfo route, Blocking blocking, NonBlocking nonBlocking) {
+  private Endpoint(RouteInfo route, Blocking blocking, NonBlocking nonBlocking, List<Middleware.Handler> middlewares) {
     this.route = Objects.requireNonNull(route, "route");
     this.blocking = blocking;
     this.nonBlocking = nonBlocking;
+    this.middlewares = List.copyOf(middlewares);
+    Middleware.Next next = request -> request.runner().run(this, request);
+    for (int i = this.middlewares.size() - 1; i >= 0; i--) {
+      next = link(this.middlewares.get(i), next);
+    }
+    this.entry = next;
+  }
+
+  private static Middleware.Next link(Middleware.Handler middleware, Middleware.Next next) {
+    return request -> {
+      try {
+        return middleware.handle(request, next);
+      } catch (Exception e) {
+        return CompletableFuture.failedFuture(e);
+      }
+    };
   }
 
   public static Endpoint blocking(RouteInfo route, Blocking code) {
-    return new Endpoint(route, Objects.requireNonNull(code, "code"), null);
+    return new Endpoint(route, Objects.requireNonNull(code, "code"), null, List.of());
   }
 
   public static Endpoint nonBlocking(RouteInfo route, NonBlocking code) {
-    return new Endpoint(route, null, Objects.requireNonNull(code, "code"));
+    return new Endpoint(route, null, Objects.requireNonNull(code, "code"), List.of());
+  }
+
+  /** This endpoint behind {@code middlewares}, the first outermost: composed once, walked per request. */
+  public Endpoint through(Middleware.Handler... middlewares) {
+    return new Endpoint(route, blocking, nonBlocking, List.of(middlewares));
+  }
+
+  /** Runs the request through the middlewares to the handler. */
+  public CompletionStage<Response> handle(Request request) {
+    return entry.handle(request);
+  }
+
+  /** The middlewares in front of the handler, outermost first. */
+  public List<Middleware.Handler> middlewares() {
+    return middlewares;
+  }
+
+  private static CompletionStage<Response> unmatched(Request request) {
+    Set<HttpMethod> allowed = request.allowedMethods();
+    return CompletableFuture.completedFuture(allowed.isEmpty()
+        ? HttpError.notFound("Not Found").toResponse()
+        : HttpError.methodNotAllowed(allowed).toResponse());
   }
 
   public RouteInfo route() {

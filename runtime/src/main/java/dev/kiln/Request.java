@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * An HTTP request as a handler sees it: method, target, headers, body and, once routed, the route
@@ -40,6 +41,9 @@ public final class Request {
 
   private RouteInfo route;
   private int[] paramBounds = new int[0];
+  private Set<HttpMethod> allowedMethods = Set.of();
+  private Endpoint.Runner runner = Request::runInline;
+  private Map<AttributeKey<?>, Object> attributes;
   private Map<String, List<String>> query;
   private Map<String, String> cookies;
 
@@ -80,10 +84,69 @@ public final class Request {
    * @param match the match {@code route} was found by, for the path parameters' bounds
    */
   public static Request routed(HttpMethod method, String target, HttpHeaders headers, byte[] body, RouteInfo route,
-      RouteMatch match) {
+      RouteMatch match, Endpoint.Runner runner) {
     Request request = new Request(method, target, headers, body);
     request.bind(route, match);
+    request.runner = runner;
     return request;
+  }
+
+  /**
+   * A request no route matched, for the router's {@linkplain Router#fallback() fallback}: its body is
+   * never read; {@code allowed} are the methods its path matched for (empty for a 404).
+   */
+  public static Request unmatched(HttpMethod method, String target, HttpHeaders headers, Set<HttpMethod> allowed,
+      Endpoint.Runner runner) {
+    Request request = new Request(method, target, headers, EMPTY);
+    request.route = RouteInfo.UNMATCHED;
+    request.allowedMethods = ordered(allowed);
+    request.runner = runner;
+    return request;
+  }
+
+  /** Runs a handler on the calling thread: in-process dispatch, for tests and tools. */
+  private static java.util.concurrent.CompletionStage<Response> runInline(Endpoint endpoint, Request request) {
+    if (!endpoint.isBlocking()) {
+      return endpoint.callAsync(request);
+    }
+    try {
+      return java.util.concurrent.CompletableFuture.completedFuture(endpoint.call(request));
+    } catch (Exception e) {
+      return java.util.concurrent.CompletableFuture.failedFuture(e);
+    }
+  }
+
+  Endpoint.Runner runner() {
+    return runner;
+  }
+
+  /** For a request no route matched: the methods its path allows (empty for a 404). */
+  public Set<HttpMethod> allowedMethods() {
+    return allowedMethods;
+  }
+
+  /** The attribute set under {@code key} by a middleware, or {@code null}. */
+  public <T> T attribute(AttributeKey<T> key) {
+    return attributes == null ? null : key.cast(attributes.get(key));
+  }
+
+  /** Sets an attribute for the middlewares and the handler after this one. */
+  public <T> void attribute(AttributeKey<T> key, T value) {
+    if (attributes == null) {
+      attributes = new java.util.IdentityHashMap<>(4);
+    }
+    attributes.put(key, value);
+  }
+
+  /** In {@link HttpMethod} order, as {@code Allow} lists them. */
+  private static Set<HttpMethod> ordered(Set<HttpMethod> methods) {
+    return methods.isEmpty() ? Set.of() : Collections.unmodifiableSet(java.util.EnumSet.copyOf(methods));
+  }
+
+  /** Called by in-process dispatch when no route matched. */
+  void unmatched(Set<HttpMethod> allowed) {
+    this.route = RouteInfo.UNMATCHED;
+    this.allowedMethods = ordered(allowed);
   }
 
   /** Called by the dispatcher once the route is known. */

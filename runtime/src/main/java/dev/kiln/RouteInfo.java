@@ -24,6 +24,9 @@ public record RouteInfo(
     long maxBodySize,
     long timeoutMillis) {
 
+  /** What requests no route matched are dispatched as; its method is {@code null}. */
+  public static final RouteInfo UNMATCHED = new RouteInfo("", null, "*", "-", false, List.of(), -1, -1);
+
   public RouteInfo {
     pathParams = List.copyOf(pathParams);
   }

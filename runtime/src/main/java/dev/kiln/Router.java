@@ -30,31 +30,29 @@ public interface Router {
   List<RouteInfo> routes();
 
   /**
-   * Routes and runs a request on the calling thread: blocking handlers included, so this is for
-   * tests and tools, not for an event loop. 404 and 405 (with {@code Allow}) come back as
-   * responses, so does an {@link HttpError}; any other failure completes the stage exceptionally.
+   * The endpoint for requests no route matched (404, or 405 with {@code Allow}); the generated
+   * table puts the application's global middlewares in front of it.
+   */
+  default Endpoint fallback() {
+    return Endpoint.UNMATCHED;
+  }
+
+  /**
+   * Routes and runs a request on the calling thread, middlewares and blocking handlers included, so
+   * this is for tests and tools, not for an event loop. An {@link HttpError} becomes its response;
+   * any other failure completes the stage exceptionally.
    */
   default CompletionStage<Response> dispatch(Request request) {
     RouteMatch match = newMatch();
-    if (!match(request.method(), request.path(), match)) {
-      Response response = match.isMethodNotAllowed()
-          ? HttpError.methodNotAllowed(match.allowedMethods()).toResponse()
-          : HttpError.notFound("Not Found").toResponse();
-      return CompletableFuture.completedFuture(response);
-    }
-    Endpoint endpoint = match.endpoint();
-    request.bind(endpoint.route(), match);
-    CompletionStage<Response> result;
-    if (endpoint.isBlocking()) {
-      try {
-        result = CompletableFuture.completedFuture(endpoint.call(request));
-      } catch (Exception e) {
-        result = CompletableFuture.failedFuture(e);
-      }
+    Endpoint endpoint;
+    if (match(request.method(), request.path(), match)) {
+      endpoint = match.endpoint();
+      request.bind(endpoint.route(), match);
     } else {
-      result = endpoint.callAsync(request);
+      endpoint = fallback();
+      request.unmatched(match.allowedMethods());
     }
-    return result.exceptionallyCompose(failure -> {
+    return endpoint.handle(request).exceptionallyCompose(failure -> {
       Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
           ? failure.getCause() : failure;
       return cause instanceof HttpError error

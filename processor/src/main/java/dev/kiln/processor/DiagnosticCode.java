@@ -37,6 +37,14 @@ public enum DiagnosticCode {
   MISSING_APPLICATION("MissingApplication"),
   /** More than one {@code @Application} class in a module. */
   DUPLICATE_APPLICATION("DuplicateApplication"),
+  /** {@code @Middleware}, {@code @Install}, {@code @Use} or {@code @Skip} on a class that is no middleware. */
+  NOT_A_MIDDLEWARE("NotAMiddleware"),
+  /** A middleware declared twice, or {@code @Use} of one never declared. */
+  UNDECLARED_MIDDLEWARE("UndeclaredMiddleware"),
+  /** Two middlewares with the same order in one route's chain. */
+  MIDDLEWARE_ORDER_CONFLICT("MiddlewareOrderConflict"),
+  /** A middleware scope that cannot match anything (a path prefix without '/'). */
+  INVALID_MIDDLEWARE_SCOPE("InvalidMiddlewareScope"),
   /** A type that stayed unresolved after every processing round. */
   UNRESOLVED_TYPE("UnresolvedType");
 

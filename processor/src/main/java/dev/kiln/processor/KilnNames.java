@@ -14,6 +14,14 @@ public final class KilnNames {
   public static final String HEADER = "dev.kiln.Header";
   public static final String COOKIE = "dev.kiln.Cookie";
   public static final String NON_BLOCKING = "dev.kiln.NonBlocking";
+  public static final String MIDDLEWARE = "dev.kiln.Middleware";
+  public static final String MIDDLEWARE_HANDLER = "dev.kiln.Middleware.Handler";
+  public static final String USE = "dev.kiln.Use";
+  public static final String SKIP = "dev.kiln.Skip";
+  public static final String INSTALL = "dev.kiln.Install";
+  public static final String INSTALL_LIST = "dev.kiln.Install.List";
+  public static final String AGGREGATED_MIDDLEWARE = "dev.kiln.routing.AggregatedMiddleware";
+  public static final String AGGREGATED_MIDDLEWARES_PACKAGE = "dev.kiln.aggregated.middlewares";
   public static final String AGGREGATED_ROUTES = "dev.kiln.routing.AggregatedRoutes";
   public static final String AGGREGATED_APPLICATION = "dev.kiln.routing.AggregatedApplication";
   public static final String AGGREGATED_ROUTES_PACKAGE = "dev.kiln.aggregated.routes";
@@ -33,6 +41,8 @@ public final class KilnNames {
   public static final ClassName URL_SEGMENTS = ClassName.get("dev.kiln.routing", "UrlSegments");
   public static final ClassName URL_ARGUMENTS = ClassName.get("dev.kiln.routing", "UrlArguments");
   public static final ClassName AGGREGATED_ROUTES_CLASS = ClassName.get("dev.kiln.routing", "AggregatedRoutes");
+  public static final ClassName AGGREGATED_MIDDLEWARE_CLASS =
+      ClassName.get("dev.kiln.routing", "AggregatedMiddleware");
   public static final ClassName AGGREGATED_APPLICATION_CLASS =
       ClassName.get("dev.kiln.routing", "AggregatedApplication");
   public static final ClassName OBJECT_WRITER = ClassName.get("com.fasterxml.jackson.databind", "ObjectWriter");

@@ -8,6 +8,8 @@ import dev.kiln.processor.model.RouteTable;
 import dev.kiln.processor.model.TableHandler;
 import dev.kiln.processor.reading.HandlerReader;
 import dev.kiln.processor.reading.MarkerReader;
+import dev.kiln.processor.reading.MiddlewareReader;
+import dev.kiln.processor.validation.MiddlewareChains;
 import dev.kiln.processor.validation.Languages;
 import dev.kiln.processor.validation.RouteTableValidator;
 import dev.kiln.processor.writing.EndpointsWriter;
@@ -50,6 +52,7 @@ public final class KilnProcessor extends AbstractProcessor {
   private Diagnostics diagnostics;
   private HandlerReader handlerReader;
   private MarkerReader markerReader;
+  private MiddlewareReader middlewareReader;
   private Languages languages;
   private Filer filer;
 
@@ -66,7 +69,9 @@ public final class KilnProcessor extends AbstractProcessor {
     diagnostics = new Diagnostics(environment.getMessager());
     languages = new Languages();
     handlerReader = new HandlerReader(environment.getElementUtils(), environment.getTypeUtils(), diagnostics);
-    markerReader = new MarkerReader(environment.getElementUtils(), environment.getTypeUtils(), languages);
+    middlewareReader = new MiddlewareReader(environment.getElementUtils(), environment.getTypeUtils(), diagnostics);
+    markerReader = new MarkerReader(environment.getElementUtils(), environment.getTypeUtils(), languages,
+        middlewareReader);
     filer = environment.getFiler();
   }
 
@@ -74,7 +79,8 @@ public final class KilnProcessor extends AbstractProcessor {
   public Set<String> getSupportedAnnotationTypes() {
     return Set.of(KilnNames.ROUTE, KilnNames.APPLICATION, KilnNames.ROUTES, KilnNames.NON_BLOCKING,
         KilnNames.QUERY, KilnNames.HEADER, KilnNames.COOKIE, KilnNames.AGGREGATED_ROUTES,
-        KilnNames.AGGREGATED_APPLICATION);
+        KilnNames.AGGREGATED_APPLICATION, KilnNames.MIDDLEWARE, KilnNames.USE, KilnNames.SKIP, KilnNames.INSTALL,
+        KilnNames.INSTALL_LIST, KilnNames.AGGREGATED_MIDDLEWARE);
   }
 
   @Override
@@ -91,7 +97,7 @@ public final class KilnProcessor extends AbstractProcessor {
     if (application != null) {
       applications.addAll(ElementFilter.typesIn(round.getElementsAnnotatedWith(application)));
     }
-    boolean wroteHandlers = processHandlers(round);
+    boolean wroteHandlers = processHandlers(round) | processMiddlewares(round);
     if (!wroteHandlers && deferredHandlers.isEmpty() && (handlersSeen || !applications.isEmpty())) {
       // Every handler's marker now exists (written in an earlier round or compiled before).
       writeRoot();
@@ -141,6 +147,25 @@ public final class KilnProcessor extends AbstractProcessor {
     return wrote;
   }
 
+  /** Writes a marker for each {@code @Middleware} class of the round; returns whether any was written. */
+  private boolean processMiddlewares(RoundEnvironment round) {
+    TypeElement annotation = processingEnv.getElementUtils().getTypeElement(KilnNames.MIDDLEWARE);
+    if (annotation == null) {
+      return false;
+    }
+    boolean wrote = false;
+    for (TypeElement type : ElementFilter.typesIn(round.getElementsAnnotatedWith(annotation))) {
+      handlersSeen = true;
+      MiddlewareReader.Declared declared = middlewareReader.read(type);
+      if (declared != null) {
+        write(MarkerWriter.middlewareMarker(declared.type(), declared.order(), declared.paths(), declared.groups(),
+            declared.optIn()), type);
+        wrote = true;
+      }
+    }
+    return wrote;
+  }
+
   private static List<ExecutableElement> routeMethods(TypeElement handler) {
     return ElementFilter.methodsIn(handler.getEnclosedElements()).stream()
         .filter(m -> dev.kiln.processor.reading.Annotations.find(m, KilnNames.ROUTE) != null)
@@ -166,7 +191,7 @@ public final class KilnProcessor extends AbstractProcessor {
           + "`@Application public final class MyApp {}`", firstRouteElement());
       return;
     }
-    RouteTable table = markerReader.read(ClassName.get(application));
+    RouteTable table = new MiddlewareChains(diagnostics).resolve(markerReader.read(application));
     new RouteTableValidator(diagnostics, languages).validate(table);
     boolean skeleton = diagnostics.hasErrors();
     Element[] origins = originatingElements(application, table);
@@ -195,6 +220,7 @@ public final class KilnProcessor extends AbstractProcessor {
     for (TableHandler handler : table.handlers()) {
       origins.add(handler.element());
     }
+    table.middlewares().forEach(m -> origins.add(m.element()));
     return origins.toArray(new Element[0]);
   }
 

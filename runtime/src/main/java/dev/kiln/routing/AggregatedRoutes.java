@@ -52,6 +52,15 @@ public @interface AggregatedRoutes {
     /** Whether the handler method is static, so the binding method takes no handler instance. */
     boolean staticMethod();
 
+    /** The route group ({@code @Routes(name)}) of the handler class; empty for none. */
+    String group();
+
+    /** Canonical names of the middlewares {@code @Use}d on the class and the method. */
+    String[] use();
+
+    /** Canonical names of the middlewares {@code @Skip}ped on the class and the method. */
+    String[] skip();
+
     /** {@code @Route(maxBodySize)}: -1 for the server's limit. */
     long maxBodySize();
 

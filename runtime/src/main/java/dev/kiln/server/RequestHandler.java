@@ -30,6 +30,7 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -45,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * pipelined request is read only once the response is written, so answers stay in order and a slow
  * handler holds back at most what the client already sent.
  */
-final class RequestHandler extends ChannelInboundHandlerAdapter {
+final class RequestHandler extends ChannelInboundHandlerAdapter implements Endpoint.Runner {
   private static final Logger LOG = LoggerFactory.getLogger(RequestHandler.class);
 
   private final Router router;
@@ -176,13 +177,17 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     boolean hasBody = HttpUtil.isTransferEncodingChunked(head) || HttpUtil.getContentLength(head, 0L) > 0;
     boolean keepAlive = HttpUtil.isKeepAlive(head) && !server.isDraining();
     if (!router.match(method, path, match)) {
-      Response response = match.isMethodNotAllowed()
-          ? HttpError.methodNotAllowed(match.allowedMethods()).toResponse()
-          : HttpError.notFound("Not Found").toResponse();
       // The body is never read: the connection cannot carry another request after it.
-      Exchange refused = new Exchange(head, method, null, target, keepAlive && !hasBody, 0);
-      exchange = refused;
-      write(refused, response);
+      Exchange unmatched = new Exchange(head, method, router.fallback(), target, keepAlive && !hasBody, 0);
+      exchange = unmatched;
+      Request request;
+      try {
+        request = Request.unmatched(method, target, head.headers(), match.allowedMethods(), this);
+      } catch (HttpError error) {
+        write(unmatched, error.toResponse());
+        return;
+      }
+      respondWith(unmatched, unmatched.endpoint.handle(request));
       return;
     }
     Endpoint endpoint = match.endpoint();
@@ -253,45 +258,50 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     Request request;
     try {
       request = Request.routed(current.method, current.target, current.head.headers(), bytes,
-          current.endpoint.route(), match);
+          current.endpoint.route(), match, this);
     } catch (HttpError error) {
       write(current, error.toResponse());
       return;
     }
-    Endpoint endpoint = current.endpoint;
-    if (endpoint.isBlocking()) {
-      try {
-        blocking.execute(() -> {
-          Response response;
-          try {
-            response = endpoint.call(request);
-          } catch (Throwable failure) {
-            response = failureResponse(endpoint, failure);
-          }
-          Response result = response;
-          ctx.executor().execute(() -> write(current, result));
-        });
-      } catch (RejectedExecutionException busy) {
-        write(current, Response.text(503, "Service Unavailable: too many requests waiting")
-            .withHeader("Retry-After", "1"));
-      }
-      return;
-    }
-    CompletionStage<Response> stage;
-    try {
-      stage = endpoint.callAsync(request);
-    } catch (Throwable failure) {
-      write(current, failureResponse(endpoint, failure));
-      return;
-    }
+    respondWith(current, current.endpoint.handle(request));
+  }
+
+  /** Writes the response a chain completes with, on this connection's event loop. */
+  private void respondWith(Exchange current, CompletionStage<Response> stage) {
     stage.whenComplete((response, failure) -> {
-      Response result = failure != null ? failureResponse(endpoint, failure) : response;
+      Response result = failure != null ? failureResponse(current.endpoint, failure) : response;
       if (ctx.executor().inEventLoop()) {
         write(current, result);
       } else {
         ctx.executor().execute(() -> write(current, result));
       }
     });
+  }
+
+  /**
+   * Runs a handler where the processor said: a non-blocking one here on the event loop, a blocking
+   * one on the blocking executor, its result handed back to the event loop so the middlewares'
+   * way out runs there too.
+   */
+  @Override
+  public CompletionStage<Response> run(Endpoint endpoint, Request request) {
+    if (!endpoint.isBlocking()) {
+      return endpoint.callAsync(request);
+    }
+    CompletableFuture<Response> result = new CompletableFuture<>();
+    try {
+      blocking.execute(() -> {
+        try {
+          Response response = endpoint.call(request);
+          ctx.executor().execute(() -> result.complete(response));
+        } catch (Throwable failure) {
+          ctx.executor().execute(() -> result.completeExceptionally(failure));
+        }
+      });
+    } catch (RejectedExecutionException busy) {
+      result.complete(Response.text(503, "Service Unavailable: too many requests waiting").withHeader("Retry-After", "1"));
+    }
+    return result;
   }
 
   /** An {@link HttpError} is an answer; anything else is a bug, logged once with its route. */

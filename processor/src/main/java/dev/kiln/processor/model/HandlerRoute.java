@@ -1,5 +1,6 @@
 package dev.kiln.processor.model;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import java.util.List;
 
@@ -18,6 +19,9 @@ import java.util.List;
  * @param returnKind how the (completed) result becomes a response
  * @param resultType the (completed) result's type, for a JSON writer
  * @param params the handler's parameters, in declaration order
+ * @param group the handler class's route group, or empty
+ * @param use middlewares {@code @Use}d on the class or method
+ * @param skip middlewares {@code @Skip}ped on the class or method
  * @param maxBodySize the route's body limit, or -1
  * @param timeoutMillis the route's timeout, or -1
  */
@@ -34,6 +38,9 @@ public record HandlerRoute(
     ReturnKind returnKind,
     TypeName resultType,
     List<HandlerParam> params,
+    String group,
+    List<ClassName> use,
+    List<ClassName> skip,
     long maxBodySize,
     long timeoutMillis) {
 

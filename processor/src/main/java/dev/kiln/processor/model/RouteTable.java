@@ -2,12 +2,41 @@ package dev.kiln.processor.model;
 
 import com.palantir.javapoet.ClassName;
 import java.util.List;
+import java.util.Map;
 
-/** Everything the application root is generated from. */
-public record RouteTable(ClassName application, List<TableHandler> handlers, List<TableRoute> routes) {
+/**
+ * Everything the application root is generated from.
+ *
+ * @param middlewares every middleware the application declares, by class name
+ * @param chains each route's middlewares, outermost first (resolved by {@code MiddlewareChains})
+ */
+public record RouteTable(
+    ClassName application,
+    List<TableHandler> handlers,
+    List<TableRoute> routes,
+    List<MiddlewareDeclaration> middlewares,
+    Map<TableRoute, List<MiddlewareDeclaration>> chains) {
+
   public RouteTable {
     handlers = List.copyOf(handlers);
     routes = List.copyOf(routes);
+    middlewares = List.copyOf(middlewares);
+    chains = Map.copyOf(chains);
+  }
+
+  public RouteTable withChains(Map<TableRoute, List<MiddlewareDeclaration>> chains) {
+    return new RouteTable(application, handlers, routes, middlewares, chains);
+  }
+
+  /** A route's middlewares, outermost first. */
+  public List<MiddlewareDeclaration> chain(TableRoute route) {
+    return chains.getOrDefault(route, List.of());
+  }
+
+  /** The middlewares in front of requests no route matched: the global ones, by order. */
+  public List<MiddlewareDeclaration> globalChain() {
+    return middlewares.stream().filter(MiddlewareDeclaration::isGlobal)
+        .sorted(java.util.Comparator.comparingInt(MiddlewareDeclaration::order)).toList();
   }
 
   /** The handlers the application must supply instances of, in factory-parameter order. */

@@ -11,6 +11,9 @@ import javax.lang.model.element.Element;
  * @param segments what each template segment matches, in order
  * @param exact whether every regex was modelled exactly (see {@code Languages}); if not, overlap
  *     checks are warnings, not errors
+ * @param group the handler class's route group, or empty
+ * @param use middlewares {@code @Use}d on the handler class or method
+ * @param skip middlewares {@code @Skip}ped on the handler class or method
  * @param source the handler method when it can be found, else the handler class: where diagnostics point
  */
 public record TableRoute(
@@ -27,6 +30,9 @@ public record TableRoute(
     List<PathParamType> pathParams,
     List<MatchSegment> segments,
     boolean exact,
+    String group,
+    List<ClassName> use,
+    List<ClassName> skip,
     long maxBodySize,
     long timeoutMillis,
     Element source) {

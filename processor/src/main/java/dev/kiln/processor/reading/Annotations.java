@@ -58,6 +58,22 @@ public final class Annotations {
     return (Boolean) value(mirror, attribute).getValue();
   }
 
+  public int integer(AnnotationMirror mirror, String attribute) {
+    return ((Number) value(mirror, attribute).getValue()).intValue();
+  }
+
+  /** The values of an array attribute. */
+  @SuppressWarnings("unchecked")
+  public List<? extends AnnotationValue> values(AnnotationMirror mirror, String attribute) {
+    Object value = value(mirror, attribute).getValue();
+    return value instanceof List<?> list ? (List<? extends AnnotationValue>) list : List.of(value(mirror, attribute));
+  }
+
+  /** The strings of a {@code String[]} attribute. */
+  public List<String> strings(AnnotationMirror mirror, String attribute) {
+    return values(mirror, attribute).stream().map(v -> (String) v.getValue()).toList();
+  }
+
   /** An enum constant's name. */
   public String enumName(AnnotationMirror mirror, String attribute) {
     return ((VariableElement) value(mirror, attribute).getValue()).getSimpleName().toString();

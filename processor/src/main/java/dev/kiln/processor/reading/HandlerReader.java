@@ -47,11 +47,13 @@ public final class HandlerReader {
   private final Diagnostics diagnostics;
   private final Annotations annotations;
   private final TypeSupport typeSupport;
+  private final MiddlewareReader middlewares;
 
   public HandlerReader(Elements elements, Types types, Diagnostics diagnostics) {
     this.diagnostics = diagnostics;
     this.annotations = new Annotations(elements);
     this.typeSupport = new TypeSupport(types);
+    this.middlewares = new MiddlewareReader(elements, types, diagnostics);
   }
 
   /** Whether a type in one of the methods' signatures is not resolved yet: read it in a later round. */
@@ -206,7 +208,15 @@ public final class HandlerReader {
     }
     return new HandlerRoute(annotations.enumName(route, "method"), template, fullName,
         method.getSimpleName().toString(), parameterTypes, binder, method.getModifiers().contains(Modifier.STATIC),
-        blocking, result.async(), result.kind(), result.type(), params, maxBodySize, timeoutMillis);
+        blocking, result.async(), result.kind(), result.type(), params, group.name(),
+        both(method, KilnNames.USE), both(method, KilnNames.SKIP), maxBodySize, timeoutMillis);
+  }
+
+  /** The middlewares named by {@code annotation} on the method's class and on the method. */
+  private List<ClassName> both(ExecutableElement method, String annotation) {
+    Set<ClassName> names = new LinkedHashSet<>(middlewares.classes(method.getEnclosingElement(), annotation));
+    names.addAll(middlewares.classes(method, annotation));
+    return List.copyOf(names);
   }
 
   /** A per-route limit: -1 for the server's, or positive; 0 after reporting anything else. */

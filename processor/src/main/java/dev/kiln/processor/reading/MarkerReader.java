@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import dev.kiln.processor.KilnNames;
 import dev.kiln.processor.model.MatchSegment;
+import dev.kiln.processor.model.MiddlewareDeclaration;
 import dev.kiln.processor.model.PathEncoding;
 import dev.kiln.processor.model.PathParamType;
 import dev.kiln.processor.model.PathTemplate;
@@ -41,9 +42,11 @@ public final class MarkerReader {
   private final TypeSupport typeSupport;
   private final Languages languages;
   private final Types types;
+  private final MiddlewareReader middlewareReader;
   private String applicationPackage = "";
 
-  public MarkerReader(Elements elements, Types types, Languages languages) {
+  public MarkerReader(Elements elements, Types types, Languages languages, MiddlewareReader middlewareReader) {
+    this.middlewareReader = middlewareReader;
     this.types = types;
     this.elements = elements;
     this.annotations = new Annotations(elements);
@@ -69,7 +72,8 @@ public final class MarkerReader {
     return null;
   }
 
-  public RouteTable read(ClassName application) {
+  public RouteTable read(TypeElement applicationElement) {
+    ClassName application = ClassName.get(applicationElement);
     this.applicationPackage = application.packageName();
     List<TableHandler> handlers = new ArrayList<>();
     List<TableRoute> routes = new ArrayList<>();
@@ -91,12 +95,24 @@ public final class MarkerReader {
       ClassName handler = ClassName.get(handlerElement);
       ClassName endpoints = ClassName.bestGuess(annotations.string(mirror, "endpoints"));
       handlers.add(new TableHandler(handler, endpoints, annotations.bool(mirror, "needsInstance"),
-          isVisibleFrom(handlerElement, application.packageName()), handlerElement));
+          TypeSupport.isVisibleFrom(handlerElement, application.packageName()), handlerElement));
       for (AnnotationMirror entry : annotations.annotations(mirror, "routes")) {
         routes.add(route(handlerElement, handler, endpoints, entry));
       }
     }
-    return new RouteTable(application, handlers, routes);
+    List<MiddlewareDeclaration> declared = new ArrayList<>();
+    PackageElement middlewareMarkers = elements.getPackageElement(KilnNames.AGGREGATED_MIDDLEWARES_PACKAGE);
+    if (middlewareMarkers != null) {
+      middlewareMarkers.getEnclosedElements().stream()
+          .sorted(Comparator.comparing(e -> e.getSimpleName().toString()))
+          .map(e -> Annotations.find(e, KilnNames.AGGREGATED_MIDDLEWARE))
+          .filter(java.util.Objects::nonNull)
+          .map(m -> middlewareReader.fromMarker(m, applicationPackage))
+          .filter(java.util.Objects::nonNull)
+          .forEach(declared::add);
+    }
+    declared.addAll(middlewareReader.installs(applicationElement, applicationPackage));
+    return new RouteTable(application, handlers, routes, declared, java.util.Map.of());
   }
 
   private TableRoute route(TypeElement handlerElement, ClassName handler, ClassName endpoints, AnnotationMirror entry) {
@@ -113,7 +129,7 @@ public final class MarkerReader {
       ValueType valueType = typeSupport.scalar(type);
       List<String> constants = valueType == ValueType.ENUM ? enumConstants(type) : List.of();
       boolean visible = valueType != ValueType.ENUM
-          || isVisibleFrom((TypeElement) ((DeclaredType) type).asElement(), applicationPackage);
+          || TypeSupport.isVisibleFrom((TypeElement) ((DeclaredType) type).asElement(), applicationPackage);
       params.add(new PathParamType(annotations.string(parameter, "name"), valueType, TypeName.get(type), constants,
           visible));
     }
@@ -124,6 +140,7 @@ public final class MarkerReader {
     return new TableRoute(annotations.string(entry, "method"), template, annotations.string(entry, "name"), handler,
         handlerMethod, parameterTypes, endpoints, annotations.string(entry, "binder"),
         annotations.bool(entry, "staticMethod"), annotations.bool(entry, "blocking"), params, segments, exact[0],
+        annotations.string(entry, "group"), classNames(entry, "use"), classNames(entry, "skip"),
         ((Number) annotations.value(entry, "maxBodySize").getValue()).longValue(),
         ((Number) annotations.value(entry, "timeoutMillis").getValue()).longValue(),
         sourceMethod(handlerElement, handlerMethod, parameterTypes));
@@ -156,16 +173,8 @@ public final class MarkerReader {
     return segments;
   }
 
-  private static boolean isVisibleFrom(TypeElement handler, String packageName) {
-    if (ClassName.get(handler).packageName().equals(packageName)) {
-      return true;
-    }
-    for (Element e = handler; e instanceof TypeElement type; e = e.getEnclosingElement()) {
-      if (!type.getModifiers().contains(javax.lang.model.element.Modifier.PUBLIC)) {
-        return false;
-      }
-    }
-    return true;
+  private List<ClassName> classNames(AnnotationMirror entry, String attribute) {
+    return annotations.strings(entry, attribute).stream().map(ClassName::bestGuess).toList();
   }
 
   private TypeMirror type(String name) {

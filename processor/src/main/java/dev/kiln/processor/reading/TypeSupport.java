@@ -96,7 +96,16 @@ public final class TypeSupport {
     return TypeName.get(type).box();
   }
 
-  public static ClassName className(TypeElement element) {
-    return ClassName.get(element);
+  /** Whether code in {@code packageName} can name {@code type}: the same package, or public all the way out. */
+  public static boolean isVisibleFrom(TypeElement type, String packageName) {
+    if (ClassName.get(type).packageName().equals(packageName)) {
+      return true;
+    }
+    for (javax.lang.model.element.Element e = type; e instanceof TypeElement t; e = e.getEnclosingElement()) {
+      if (!t.getModifiers().contains(javax.lang.model.element.Modifier.PUBLIC)) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -57,6 +57,32 @@ public final class MarkerWriter {
     return JavaFile.builder(name.packageName(), type).build();
   }
 
+  private static com.palantir.javapoet.CodeBlock names(java.util.List<ClassName> types) {
+    return com.palantir.javapoet.CodeBlock.of("{$L}", types.stream()
+        .map(t -> com.palantir.javapoet.CodeBlock.of("$S", t.canonicalName()))
+        .collect(com.palantir.javapoet.CodeBlock.joining(", ")));
+  }
+
+  /** The marker for a {@code @Middleware} class: its declaration, for the application's table. */
+  public static JavaFile middlewareMarker(ClassName middleware, int order, java.util.List<String> paths,
+      java.util.List<String> groups, boolean optIn) {
+    AnnotationSpec aggregated = AnnotationSpec.builder(KilnNames.AGGREGATED_MIDDLEWARE_CLASS)
+        .addMember("type", "$S", middleware.canonicalName())
+        .addMember("order", "$L", order)
+        .addMember("paths", "$L", strings(paths))
+        .addMember("groups", "$L", strings(groups))
+        .addMember("optIn", "$L", optIn)
+        .build();
+    return marker(markerName(KilnNames.AGGREGATED_MIDDLEWARES_PACKAGE, middleware), middleware.canonicalName(),
+        aggregated);
+  }
+
+  private static com.palantir.javapoet.CodeBlock strings(java.util.List<String> values) {
+    return com.palantir.javapoet.CodeBlock.of("{$L}", values.stream()
+        .map(v -> com.palantir.javapoet.CodeBlock.of("$S", v))
+        .collect(com.palantir.javapoet.CodeBlock.joining(", ")));
+  }
+
   private static AnnotationSpec entry(HandlerRoute route) {
     AnnotationSpec.Builder entry = AnnotationSpec.builder(KilnNames.AGGREGATED_ROUTES_CLASS.nestedClass("Entry"))
         .addMember("method", "$S", route.method())
@@ -66,6 +92,9 @@ public final class MarkerWriter {
         .addMember("parameterTypes", "$S", route.parameterTypes())
         .addMember("binder", "$S", route.binder())
         .addMember("staticMethod", "$L", route.isStatic())
+        .addMember("group", "$S", route.group())
+        .addMember("use", "$L", names(route.use()))
+        .addMember("skip", "$L", names(route.skip()))
         .addMember("maxBodySize", "$LL", route.maxBodySize())
         .addMember("timeoutMillis", "$LL", route.timeoutMillis())
         .addMember("blocking", "$L", route.blocking());

@@ -12,6 +12,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.kiln.processor.KilnNames;
 import dev.kiln.processor.model.MatchSegment;
+import dev.kiln.processor.model.MiddlewareDeclaration;
 import dev.kiln.processor.model.RouteTable;
 import dev.kiln.processor.model.TableHandler;
 import dev.kiln.processor.model.TableRoute;
@@ -42,6 +43,11 @@ public final class RoutesWriter {
   private final Map<TableRoute, String> infoConstants = new IdentityHashMap<>();
   private final Map<TableRoute, String> endpointFields = new IdentityHashMap<>();
   private final Map<TableHandler, String> handlerParams = new IdentityHashMap<>();
+  private final Map<ClassName, String> middlewareParams = new LinkedHashMap<>();
+  /** The factory's parameters, in order: handler instances, then middleware instances. */
+  private final List<Supplied> supplied = new ArrayList<>();
+
+  private record Supplied(ClassName type, String name) {}
   private final Map<String, FieldSpec> patterns = new LinkedHashMap<>();
   private final Map<TypeName, FieldSpec> enumNames = new LinkedHashMap<>();
 
@@ -54,6 +60,7 @@ public final class RoutesWriter {
     }
     fieldNames.newName("ROUTES", "ROUTES");
     fieldNames.newName("MAX_PATH_PARAMS", "MAX_PATH_PARAMS");
+    fieldNames.newName("fallback", "fallback");
     // Endpoint fields are named after routes; none may hide a matcher's parameter or local.
     for (String local : List.of("method", "path", "match", "end", "start", "next", "request")) {
       fieldNames.newName(local);
@@ -96,6 +103,17 @@ public final class RoutesWriter {
     type.addFields(patterns.values());
     type.addFields(enumNames.values());
     type.addFields(endpoints);
+    if (!skeleton) {
+      type.addField(FieldSpec.builder(KilnNames.ENDPOINT, fieldNames.get("fallback"), Modifier.PRIVATE, Modifier.FINAL)
+          .addJavadoc("Answers requests no route matched, behind the global middlewares.\n")
+          .build());
+      type.addMethod(MethodSpec.methodBuilder("fallback")
+          .addAnnotation(Override.class)
+          .addModifiers(Modifier.PUBLIC)
+          .returns(KilnNames.ENDPOINT)
+          .addStatement("return $N", fieldNames.get("fallback"))
+          .build());
+    }
     type.addMethod(constructor());
     type.addMethod(factory());
     type.addMethod(MethodSpec.methodBuilder("routes")
@@ -140,8 +158,18 @@ public final class RoutesWriter {
     NameAllocator handlerNames = new NameAllocator();
     handlerNames.newName("request"); // the endpoint lambdas' parameter
     for (TableHandler handler : table.visibleSuppliedHandlers()) {
-      handlerParams.put(handler, handlerNames.newName(GeneratedCode.lowerCamel(handler.handler().simpleName())));
+      String name = handlerNames.newName(GeneratedCode.lowerCamel(handler.handler().simpleName()));
+      handlerParams.put(handler, name);
+      supplied.add(new Supplied(handler.handler(), name));
     }
+    table.middlewares().stream()
+        .filter(m -> m.visible() && !middlewareParams.containsKey(m.type()))
+        .sorted(java.util.Comparator.comparing(m -> m.type().canonicalName()))
+        .forEach(m -> {
+          String name = handlerNames.newName(GeneratedCode.lowerCamel(m.type().simpleName()));
+          middlewareParams.put(m.type(), name);
+          supplied.add(new Supplied(m.type(), name));
+        });
     if (skeleton) {
       return List.of();
     }
@@ -169,8 +197,8 @@ public final class RoutesWriter {
 
   private MethodSpec constructor() {
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE);
-    for (TableHandler handler : table.visibleSuppliedHandlers()) {
-      constructor.addParameter(handlerType(handler), handlerParams.get(handler));
+    for (Supplied parameter : supplied) {
+      constructor.addParameter(parameter.type(), parameter.name());
     }
     if (skeleton) {
       return constructor.addStatement("throw new $T($S)", IllegalStateException.class, SKELETON_MESSAGE).build();
@@ -182,34 +210,40 @@ public final class RoutesWriter {
       CodeBlock code = route.staticMethod()
           ? CodeBlock.of("$T::$L", route.endpoints(), route.binder())
           : CodeBlock.of("request -> $T.$L($N, request)", route.endpoints(), route.binder(), handlerParams.get(handler));
-      constructor.addStatement("this.$N = $T.$L($N, $L)", endpointFields.get(route), KilnNames.ENDPOINT,
-          route.blocking() ? "blocking" : "nonBlocking", infoConstants.get(route), code);
+      constructor.addStatement("this.$N = $T.$L($N, $L)$L", endpointFields.get(route), KilnNames.ENDPOINT,
+          route.blocking() ? "blocking" : "nonBlocking", infoConstants.get(route), code, through(table.chain(route)));
     }
+    constructor.addStatement("this.$N = $T.UNMATCHED$L", fieldNames.get("fallback"), KilnNames.ENDPOINT,
+        through(table.globalChain()));
     return constructor.build();
+  }
+
+  /** {@code .through(requestId, auth)}: a chain composed once, here. */
+  private CodeBlock through(List<MiddlewareDeclaration> chain) {
+    if (chain.isEmpty()) {
+      return CodeBlock.of("");
+    }
+    return CodeBlock.of("\n.through($L)", chain.stream()
+        .map(m -> CodeBlock.of("$N", middlewareParams.get(m.type())))
+        .collect(CodeBlock.joining(", ")));
   }
 
   private MethodSpec factory() {
     MethodSpec.Builder factory = MethodSpec.methodBuilder("create")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(routesName);
-    List<TableHandler> supplied = table.visibleSuppliedHandlers();
     if (supplied.isEmpty()) {
       factory.addJavadoc("Creates the table; every handler method is static, so it needs no instances.\n");
     } else {
-      factory.addJavadoc("Creates the table with the handler instances its routes call.\n");
+      factory.addJavadoc("Creates the table with the handler and middleware instances its routes call.\n");
     }
-    for (TableHandler handler : supplied) {
-      String name = handlerParams.get(handler);
-      factory.addParameter(handlerType(handler), name);
-      factory.addStatement("$T.requireNonNull($N, $S)", Objects.class, name, name);
+    for (Supplied parameter : supplied) {
+      factory.addParameter(parameter.type(), parameter.name());
+      factory.addStatement("$T.requireNonNull($N, $S)", Objects.class, parameter.name(), parameter.name());
     }
     return factory.addStatement("return new $T($L)", routesName, supplied.stream()
-            .map(h -> CodeBlock.of("$N", handlerParams.get(h))).collect(CodeBlock.joining(", ")))
+            .map(p -> CodeBlock.of("$N", p.name())).collect(CodeBlock.joining(", ")))
         .build();
-  }
-
-  private static TypeName handlerType(TableHandler handler) {
-    return handler.handler();
   }
 
   private List<MethodSpec> matcherMethods() {

@@ -408,6 +408,11 @@ public final class ShopAppRoutes implements Router {
    */
   private final Endpoint get;
 
+  /**
+   * Answers requests no route matched, behind the global middlewares.
+   */
+  private final Endpoint fallback;
+
   private ShopAppRoutes(Catalog catalog) {
     this.itemBySlug = Endpoint.blocking(ITEM_BY_SLUG, request -> Catalog_Endpoints.itemBySlug(catalog, request));
     this.item = Endpoint.blocking(ITEM, request -> Catalog_Endpoints.item(catalog, request));
@@ -440,10 +445,16 @@ public final class ShopAppRoutes implements Router {
     this.headHead = Endpoint.blocking(HEAD_HEAD, request -> Catalog_Endpoints.head(catalog, request));
     this.getFail = Endpoint.blocking(GET_FAIL, request -> Catalog_Endpoints.fail(catalog, request));
     this.get = Endpoint.blocking(GET, Catalog_Endpoints::index);
+    this.fallback = Endpoint.UNMATCHED;
+  }
+
+  @Override
+  public Endpoint fallback() {
+    return fallback;
   }
 
   /**
-   * Creates the table with the handler instances its routes call.
+   * Creates the table with the handler and middleware instances its routes call.
    */
   public static ShopAppRoutes create(Catalog catalog) {
     Objects.requireNonNull(catalog, "catalog");

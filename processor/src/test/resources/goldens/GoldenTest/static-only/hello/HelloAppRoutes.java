@@ -47,9 +47,20 @@ public final class HelloAppRoutes implements Router {
    */
   private final Endpoint postV1Health;
 
+  /**
+   * Answers requests no route matched, behind the global middlewares.
+   */
+  private final Endpoint fallback;
+
   private HelloAppRoutes() {
     this.v1Health = Endpoint.blocking(V1_HEALTH, Health_Endpoints::health);
     this.postV1Health = Endpoint.blocking(POST_V1_HEALTH, Health_Endpoints::reset);
+    this.fallback = Endpoint.UNMATCHED;
+  }
+
+  @Override
+  public Endpoint fallback() {
+    return fallback;
   }
 
   /**

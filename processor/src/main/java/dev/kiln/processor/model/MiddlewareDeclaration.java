@@ -1,0 +1,57 @@
+package dev.kiln.processor.model;
+
+import com.palantir.javapoet.ClassName;
+import java.util.List;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * A middleware the application uses, declared by {@code @Middleware} on its class or by
+ * {@code @Install} on the application.
+ *
+ * @param element the middleware class
+ * @param declaredOn where the declaration is written (the class, or the application for {@code @Install})
+ * @param visible whether the application's package can name the class (the factory takes an instance)
+ */
+public record MiddlewareDeclaration(
+    ClassName type,
+    int order,
+    List<String> paths,
+    List<String> groups,
+    boolean optIn,
+    TypeElement element,
+    Element declaredOn,
+    boolean visible) {
+
+  public MiddlewareDeclaration {
+    paths = List.copyOf(paths);
+    groups = List.copyOf(groups);
+  }
+
+  /** Whether it covers every route (and the requests no route matched). */
+  public boolean isGlobal() {
+    return paths.isEmpty() && groups.isEmpty() && !optIn;
+  }
+
+  /** Whether its scope covers {@code route}, before {@code @Use} and {@code @Skip}. */
+  public boolean covers(TableRoute route) {
+    if (optIn) {
+      return false;
+    }
+    if (paths.isEmpty() && groups.isEmpty()) {
+      return true;
+    }
+    String template = route.template().text();
+    for (String prefix : paths) {
+      if (prefix.equals("/") || template.equals(prefix) || template.startsWith(prefix + "/")) {
+        return true;
+      }
+    }
+    for (String group : groups) {
+      if (route.group().equals(group) || route.group().startsWith(group + ".")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,149 @@
+package dev.kiln.processor.reading;
+
+import com.palantir.javapoet.ClassName;
+import dev.kiln.processor.DiagnosticCode;
+import dev.kiln.processor.Diagnostics;
+import dev.kiln.processor.Diagnostics.Location;
+import dev.kiln.processor.KilnNames;
+import dev.kiln.processor.model.MiddlewareDeclaration;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Reads middleware declarations: {@code @Middleware} classes (checked here, then recorded in a
+ * marker) and {@code @Install} on the application, and the {@code @Use}/{@code @Skip} lists of
+ * handlers.
+ */
+public final class MiddlewareReader {
+  private final Elements elements;
+  private final Types types;
+  private final Diagnostics diagnostics;
+  private final Annotations annotations;
+
+  public MiddlewareReader(Elements elements, Types types, Diagnostics diagnostics) {
+    this.elements = elements;
+    this.types = types;
+    this.diagnostics = diagnostics;
+    this.annotations = new Annotations(elements);
+  }
+
+  /** What a {@code @Middleware} class declares, for its marker. */
+  public record Declared(ClassName type, int order, List<String> paths, List<String> groups, boolean optIn) {}
+
+  /** Checks a {@code @Middleware} class; {@code null} after reporting what is wrong. */
+  public Declared read(TypeElement type) {
+    AnnotationMirror mirror = Annotations.find(type, KilnNames.MIDDLEWARE);
+    if (!isMiddleware(type.asType())) {
+      diagnostics.error(DiagnosticCode.NOT_A_MIDDLEWARE, "@Middleware class " + type.getSimpleName()
+          + " does not implement Middleware.Handler; add `implements Middleware.Handler` and its handle(Request, "
+          + "Middleware.Next) method", new Location(type, mirror, null));
+      return null;
+    }
+    if (type.getNestingKind() == NestingKind.LOCAL || type.getNestingKind() == NestingKind.ANONYMOUS
+        || isPrivate(type) || !type.getTypeParameters().isEmpty()) {
+      diagnostics.error(DiagnosticCode.INACCESSIBLE_HANDLER, "@Middleware class " + type.getSimpleName()
+          + " must be a non-private, non-generic top-level or member class: the generated factory takes an "
+          + "instance of it", new Location(type, mirror, null));
+      return null;
+    }
+    List<String> paths = checkedPaths(type, mirror);
+    if (paths == null) {
+      return null;
+    }
+    return new Declared(ClassName.get(type), annotations.integer(mirror, "order"), paths,
+        annotations.strings(mirror, "groups"), annotations.bool(mirror, "optIn"));
+  }
+
+  /** The application's {@code @Install}s, in source order; a non-middleware is reported and left out. */
+  public List<MiddlewareDeclaration> installs(TypeElement application, String applicationPackage) {
+    List<AnnotationMirror> installs = new ArrayList<>();
+    AnnotationMirror single = Annotations.find(application, KilnNames.INSTALL);
+    if (single != null) {
+      installs.add(single);
+    }
+    AnnotationMirror list = Annotations.find(application, KilnNames.INSTALL_LIST);
+    if (list != null) {
+      installs.addAll(annotations.annotations(list, "value"));
+    }
+    List<MiddlewareDeclaration> declarations = new ArrayList<>();
+    for (AnnotationMirror install : installs) {
+      TypeMirror type = (TypeMirror) annotations.value(install, "value").getValue();
+      if (type.getKind() != TypeKind.DECLARED) {
+        continue; // javac reports the unresolved class
+      }
+      TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
+      List<String> paths = checkedPaths(application, install);
+      if (paths == null) {
+        continue;
+      }
+      declarations.add(new MiddlewareDeclaration(ClassName.get(element), annotations.integer(install, "order"), paths,
+          annotations.strings(install, "groups"), annotations.bool(install, "optIn"), element, application,
+          TypeSupport.isVisibleFrom(element, applicationPackage)));
+    }
+    return declarations;
+  }
+
+  /** A middleware marker read back, or {@code null} when its class is gone. */
+  public MiddlewareDeclaration fromMarker(AnnotationMirror marker, String applicationPackage) {
+    TypeElement element = elements.getTypeElement(annotations.string(marker, "type"));
+    if (element == null) {
+      return null;
+    }
+    return new MiddlewareDeclaration(ClassName.get(element), annotations.integer(marker, "order"),
+        annotations.strings(marker, "paths"), annotations.strings(marker, "groups"), annotations.bool(marker, "optIn"),
+        element, element, TypeSupport.isVisibleFrom(element, applicationPackage));
+  }
+
+  /** The classes named by a {@code @Use} or {@code @Skip} on {@code element}, or none. */
+  public List<ClassName> classes(Element element, String annotationType) {
+    AnnotationMirror mirror = Annotations.find(element, annotationType);
+    if (mirror == null) {
+      return List.of();
+    }
+    List<ClassName> names = new ArrayList<>();
+    for (AnnotationValue value : annotations.values(mirror, "value")) {
+      if (value.getValue() instanceof DeclaredType declared) {
+        names.add(ClassName.get((TypeElement) declared.asElement()));
+      }
+    }
+    return names;
+  }
+
+  private List<String> checkedPaths(Element element, AnnotationMirror mirror) {
+    List<String> paths = annotations.strings(mirror, "paths");
+    for (String path : paths) {
+      if (!path.startsWith("/") || (path.length() > 1 && path.endsWith("/"))) {
+        diagnostics.error(DiagnosticCode.INVALID_MIDDLEWARE_SCOPE, "middleware path prefix \"" + path + "\" must start "
+            + "with '/' and not end with one, e.g. \"/" + path.replaceAll("^/+|/+$", "") + "\"",
+            new Location(element, mirror, Annotations.explicit(mirror, "paths")));
+        return null;
+      }
+    }
+    return paths;
+  }
+
+  private boolean isMiddleware(TypeMirror type) {
+    TypeElement handler = elements.getTypeElement(KilnNames.MIDDLEWARE_HANDLER);
+    return handler != null && types.isAssignable(types.erasure(type), types.erasure(handler.asType()));
+  }
+
+  private static boolean isPrivate(TypeElement type) {
+    for (Element e = type; e instanceof TypeElement t; e = e.getEnclosingElement()) {
+      if (t.getModifiers().contains(Modifier.PRIVATE)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
