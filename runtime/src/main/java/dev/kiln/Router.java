@@ -30,10 +30,11 @@ public interface Router {
   List<RouteInfo> routes();
 
   /**
-   * The endpoint for requests no route matched (404, or 405 with {@code Allow}); the generated
-   * table puts the application's global middlewares in front of it.
+   * The endpoint for requests to {@code path} that no route matched (404, or 405 with {@code Allow});
+   * the generated table puts the global middlewares in front of it, and those whose path prefix
+   * covers {@code path}.
    */
-  default Endpoint fallback() {
+  default Endpoint fallback(String path) {
     return Endpoint.UNMATCHED;
   }
 
@@ -49,7 +50,7 @@ public interface Router {
       endpoint = match.endpoint();
       request.bind(endpoint.route(), match);
     } else {
-      endpoint = fallback();
+      endpoint = fallback(request.path());
       request.unmatched(match.allowedMethods());
     }
     return endpoint.handle(request).exceptionallyCompose(failure -> {

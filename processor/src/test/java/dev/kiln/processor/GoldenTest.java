@@ -47,6 +47,17 @@ class GoldenTest {
               @Route(method = HttpMethod.POST, path = "/health")
               public static void reset() {}
             }
+            """),
+        Compilations.source("""
+            package hello;
+            import dev.kiln.*;
+            import java.util.concurrent.CompletionStage;
+            @Middleware(order = 10, paths = "/v1")
+            public final class Versioned implements Middleware.Handler {
+              public CompletionStage<Response> handle(Request request, Middleware.Next next) {
+                return next.handle(request).thenApply(r -> r.withHeader("API-Version", "1"));
+              }
+            }
             """)));
   }
 

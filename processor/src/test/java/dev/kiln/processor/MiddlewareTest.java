@@ -128,6 +128,7 @@ class MiddlewareTest {
     assertThat(app.get("/api/health").bodyText()).isEqualTo("E(B(ok))");           // @Skip(A)
     assertThat(app.get("/apix").bodyText()).isEqualTo("E(A(Not Found))");          // prefixes are segment-wise;
     assertThat(app.get("/apix").status()).isEqualTo(404);                          // unmatched: global chain
+    assertThat(app.get("/api/nothing").bodyText()).isEqualTo("E(A(B(Not Found)))"); // ... and the path's
     String routes = app.compilation.generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/kiln/routes.txt")
         .orElseThrow().getCharContent(true).toString();
     assertThat(routes).contains("GET\t/api/fragile\t-\tmw.Views#fragile()\tmw.Outermost,mw.A,mw.B,mw.Rescue");

@@ -28,6 +28,12 @@ public final class Segments {
     return h;
   }
 
+  /** Whether {@code path} is {@code prefix} or below it, segment-wise: {@code /api} covers {@code /api/x}, not {@code /apix}. */
+  public static boolean isUnder(String path, String prefix) {
+    return path.startsWith(prefix)
+        && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/' || prefix.equals("/"));
+  }
+
   /** Whether the segment is exactly {@code literal}. */
   public static boolean is(String path, int start, int end, String literal) {
     return end - start == literal.length() && path.startsWith(literal, start);

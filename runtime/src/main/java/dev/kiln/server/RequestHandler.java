@@ -178,7 +178,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Endpo
     boolean keepAlive = HttpUtil.isKeepAlive(head) && !server.isDraining();
     if (!router.match(method, path, match)) {
       // The body is never read: the connection cannot carry another request after it.
-      Exchange unmatched = new Exchange(head, method, router.fallback(), target, keepAlive && !hasBody, 0);
+      Exchange unmatched = new Exchange(head, method, router.fallback(path), target, keepAlive && !hasBody, 0);
       exchange = unmatched;
       Request request;
       try {

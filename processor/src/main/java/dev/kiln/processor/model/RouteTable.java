@@ -33,6 +33,25 @@ public record RouteTable(
     return chains.getOrDefault(route, List.of());
   }
 
+  /** Path prefixes of path-scoped middlewares, longest first: unmatched requests under them get those too. */
+  public List<String> unmatchedPrefixes() {
+    return middlewares.stream()
+        .filter(m -> !m.optIn())
+        .flatMap(m -> m.paths().stream())
+        .distinct()
+        .sorted(java.util.Comparator.comparingInt(String::length).reversed().thenComparing(p -> p))
+        .toList();
+  }
+
+  /** The chain for unmatched requests under {@code prefix}: global middlewares and those covering it. */
+  public List<MiddlewareDeclaration> unmatchedChain(String prefix) {
+    return middlewares.stream()
+        .filter(m -> m.isGlobal() || (!m.optIn() && m.paths().stream()
+            .anyMatch(p -> p.equals("/") || prefix.equals(p) || prefix.startsWith(p + "/"))))
+        .sorted(java.util.Comparator.comparingInt(MiddlewareDeclaration::order))
+        .toList();
+  }
+
   /** The middlewares in front of requests no route matched: the global ones, by order. */
   public List<MiddlewareDeclaration> globalChain() {
     return middlewares.stream().filter(MiddlewareDeclaration::isGlobal)

@@ -44,6 +44,8 @@ public final class RoutesWriter {
   private final Map<TableRoute, String> endpointFields = new IdentityHashMap<>();
   private final Map<TableHandler, String> handlerParams = new IdentityHashMap<>();
   private final Map<ClassName, String> middlewareParams = new LinkedHashMap<>();
+  /** Path prefixes of path-scoped middlewares, most specific first, and their unmatched-request endpoints. */
+  private final Map<String, String> fallbackFields = new LinkedHashMap<>();
   /** The factory's parameters, in order: handler instances, then middleware instances. */
   private final List<Supplied> supplied = new ArrayList<>();
 
@@ -61,6 +63,8 @@ public final class RoutesWriter {
     fieldNames.newName("ROUTES", "ROUTES");
     fieldNames.newName("MAX_PATH_PARAMS", "MAX_PATH_PARAMS");
     fieldNames.newName("fallback", "fallback");
+    table.unmatchedPrefixes().forEach(prefix ->
+        fallbackFields.put(prefix, fieldNames.newName("fallback" + GeneratedCode.upperCamel(prefix))));
     // Endpoint fields are named after routes; none may hide a matcher's parameter or local.
     for (String local : List.of("method", "path", "match", "end", "start", "next", "request")) {
       fieldNames.newName(local);
@@ -107,12 +111,21 @@ public final class RoutesWriter {
       type.addField(FieldSpec.builder(KilnNames.ENDPOINT, fieldNames.get("fallback"), Modifier.PRIVATE, Modifier.FINAL)
           .addJavadoc("Answers requests no route matched, behind the global middlewares.\n")
           .build());
-      type.addMethod(MethodSpec.methodBuilder("fallback")
+      MethodSpec.Builder fallback = MethodSpec.methodBuilder("fallback")
           .addAnnotation(Override.class)
           .addModifiers(Modifier.PUBLIC)
           .returns(KilnNames.ENDPOINT)
-          .addStatement("return $N", fieldNames.get("fallback"))
-          .build());
+          .addParameter(String.class, "path");
+      for (Map.Entry<String, String> prefix : fallbackFields.entrySet()) {
+        type.addField(FieldSpec.builder(KilnNames.ENDPOINT, prefix.getValue(), Modifier.PRIVATE, Modifier.FINAL)
+            .addJavadoc("Answers unmatched requests under {@code $L}, behind its middlewares.\n",
+                GeneratedCode.javadocText(prefix.getKey()))
+            .build());
+        fallback.beginControlFlow("if ($T.isUnder(path, $S))", KilnNames.SEGMENTS, canonicalPrefix(prefix.getKey()))
+            .addStatement("return $N", prefix.getValue())
+            .endControlFlow();
+      }
+      type.addMethod(fallback.addStatement("return $N", fieldNames.get("fallback")).build());
     }
     type.addMethod(constructor());
     type.addMethod(factory());
@@ -215,7 +228,17 @@ public final class RoutesWriter {
     }
     constructor.addStatement("this.$N = $T.UNMATCHED$L", fieldNames.get("fallback"), KilnNames.ENDPOINT,
         through(table.globalChain()));
+    for (Map.Entry<String, String> prefix : fallbackFields.entrySet()) {
+      constructor.addStatement("this.$N = $T.UNMATCHED$L", prefix.getValue(), KilnNames.ENDPOINT,
+          through(table.unmatchedChain(prefix.getKey())));
+    }
     return constructor.build();
+  }
+
+  private static String canonicalPrefix(String prefix) {
+    return java.util.Arrays.stream(prefix.split("/", -1))
+        .map(dev.kiln.processor.model.PathEncoding::canonicalLiteral)
+        .collect(Collectors.joining("/"));
   }
 
   /** {@code .through(requestId, auth)}: a chain composed once, here. */

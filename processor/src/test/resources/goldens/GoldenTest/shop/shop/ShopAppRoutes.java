@@ -449,7 +449,7 @@ public final class ShopAppRoutes implements Router {
   }
 
   @Override
-  public Endpoint fallback() {
+  public Endpoint fallback(String path) {
     return fallback;
   }
 

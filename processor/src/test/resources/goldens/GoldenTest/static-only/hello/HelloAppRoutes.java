@@ -5,7 +5,9 @@ import dev.kiln.HttpMethod;
 import dev.kiln.RouteInfo;
 import dev.kiln.Router;
 import dev.kiln.routing.RouteMatch;
+import dev.kiln.routing.Segments;
 import java.util.List;
+import java.util.Objects;
 import javax.annotation.processing.Generated;
 
 /**
@@ -52,22 +54,35 @@ public final class HelloAppRoutes implements Router {
    */
   private final Endpoint fallback;
 
-  private HelloAppRoutes() {
-    this.v1Health = Endpoint.blocking(V1_HEALTH, Health_Endpoints::health);
-    this.postV1Health = Endpoint.blocking(POST_V1_HEALTH, Health_Endpoints::reset);
+  /**
+   * Answers unmatched requests under {@code /v1}, behind its middlewares.
+   */
+  private final Endpoint fallbackV1;
+
+  private HelloAppRoutes(Versioned versioned) {
+    this.v1Health = Endpoint.blocking(V1_HEALTH, Health_Endpoints::health)
+        .through(versioned);
+    this.postV1Health = Endpoint.blocking(POST_V1_HEALTH, Health_Endpoints::reset)
+        .through(versioned);
     this.fallback = Endpoint.UNMATCHED;
+    this.fallbackV1 = Endpoint.UNMATCHED
+        .through(versioned);
   }
 
   @Override
-  public Endpoint fallback() {
+  public Endpoint fallback(String path) {
+    if (Segments.isUnder(path, "/v1")) {
+      return fallbackV1;
+    }
     return fallback;
   }
 
   /**
-   * Creates the table; every handler method is static, so it needs no instances.
+   * Creates the table with the handler and middleware instances its routes call.
    */
-  public static HelloAppRoutes create() {
-    return new HelloAppRoutes();
+  public static HelloAppRoutes create(Versioned versioned) {
+    Objects.requireNonNull(versioned, "versioned");
+    return new HelloAppRoutes(versioned);
   }
 
   @Override
