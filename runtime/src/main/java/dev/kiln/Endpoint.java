@@ -13,16 +13,10 @@ import java.util.concurrent.CompletionStage;
  * <p>The processor decides at compile time how it runs: a blocking endpoint is called on the
  * blocking executor through {@link #call}, a non-blocking one on the event loop through {@link
  * #callAsync}. Its middlewares are composed once, here, so a request walks a ready-made chain:
- * {@link #handle} enters it, and the innermost link asks the request's {@link Runner} to run the
- * handler where it belongs.
+ * {@link #handle} enters it, and the innermost link asks the request's {@link Connection} to run
+ * the handler where it belongs.
  */
 public final class Endpoint {
-  /** Runs an endpoint's handler where it belongs: what the server (or in-process dispatch) provides. */
-  @FunctionalInterface
-  public interface Runner {
-    CompletionStage<Response> run(Endpoint endpoint, Request request);
-  }
-
   /** Answers requests no route matched: 405 with {@code Allow} when the path matched for other methods, else 404. */
   public static final Endpoint UNMATCHED = nonBlocking(RouteInfo.UNMATCHED, Endpoint::unmatched);
 
@@ -49,7 +43,7 @@ public final class Endpoint {
     this.blocking = blocking;
     this.nonBlocking = nonBlocking;
     this.middlewares = List.copyOf(middlewares);
-    Middleware.Next next = request -> request.runner().run(this, request);
+    Middleware.Next next = request -> request.connection().run(this, request);
     for (int i = this.middlewares.size() - 1; i >= 0; i--) {
       next = link(this.middlewares.get(i), next);
     }

@@ -42,7 +42,7 @@ public final class Request {
   private RouteInfo route;
   private int[] paramBounds = new int[0];
   private Set<HttpMethod> allowedMethods = Set.of();
-  private Endpoint.Runner runner = Request::runInline;
+  private Connection connection = InProcess.UNROUTED;
   private Map<AttributeKey<?>, Object> attributes;
   private Map<String, List<String>> query;
   private Map<String, String> cookies;
@@ -84,10 +84,10 @@ public final class Request {
    * @param match the match {@code route} was found by, for the path parameters' bounds
    */
   public static Request routed(HttpMethod method, String target, HttpHeaders headers, byte[] body, RouteInfo route,
-      RouteMatch match, Endpoint.Runner runner) {
+      RouteMatch match, Connection connection) {
     Request request = new Request(method, target, headers, body);
     request.bind(route, match);
-    request.runner = runner;
+    request.connection = connection;
     return request;
   }
 
@@ -96,28 +96,57 @@ public final class Request {
    * never read; {@code allowed} are the methods its path matched for (empty for a 404).
    */
   public static Request unmatched(HttpMethod method, String target, HttpHeaders headers, Set<HttpMethod> allowed,
-      Endpoint.Runner runner) {
+      Connection connection) {
     Request request = new Request(method, target, headers, EMPTY);
     request.route = RouteInfo.UNMATCHED;
     request.allowedMethods = ordered(allowed);
-    request.runner = runner;
+    request.connection = connection;
     return request;
   }
 
-  /** Runs a handler on the calling thread: in-process dispatch, for tests and tools. */
-  private static java.util.concurrent.CompletionStage<Response> runInline(Endpoint endpoint, Request request) {
-    if (!endpoint.isBlocking()) {
-      return endpoint.callAsync(request);
-    }
-    try {
-      return java.util.concurrent.CompletableFuture.completedFuture(endpoint.call(request));
-    } catch (Exception e) {
-      return java.util.concurrent.CompletableFuture.failedFuture(e);
-    }
+  Connection connection() {
+    return connection;
   }
 
-  Endpoint.Runner runner() {
-    return runner;
+  /** Called by in-process dispatch. */
+  void dispatchedBy(Router router) {
+    this.connection = new InProcess(router);
+  }
+
+  /** The client's address; {@code null} for a request made in memory. */
+  public java.net.InetSocketAddress remoteAddress() {
+    return connection.remoteAddress();
+  }
+
+  /**
+   * Whether a route of this application matches {@code path} (canonical, as {@link #path()}) for
+   * this request's method: how a middleware checks where it may redirect.
+   */
+  public boolean hasRoute(String path) {
+    Router router = connection.router();
+    return router != null && router.match(method, path, router.newMatch());
+  }
+
+  /** In-process dispatch: handlers run on the calling thread, for tests and tools. */
+  private record InProcess(Router router) implements Connection {
+    static final InProcess UNROUTED = new InProcess(null);
+
+    @Override
+    public java.util.concurrent.CompletionStage<Response> run(Endpoint endpoint, Request request) {
+      if (!endpoint.isBlocking()) {
+        return endpoint.callAsync(request);
+      }
+      try {
+        return java.util.concurrent.CompletableFuture.completedFuture(endpoint.call(request));
+      } catch (Exception e) {
+        return java.util.concurrent.CompletableFuture.failedFuture(e);
+      }
+    }
+
+    @Override
+    public java.net.InetSocketAddress remoteAddress() {
+      return null;
+    }
   }
 
   /** For a request no route matched: the methods its path allows (empty for a 404). */
@@ -245,6 +274,11 @@ public final class Request {
   /** Every value of a header, in order; empty when absent. */
   public List<String> headers(String name) {
     return headers.getAll(name);
+  }
+
+  /** The names of the headers sent, each once, in order. */
+  public java.util.Set<String> headerNames() {
+    return headers.names();
   }
 
   /** A cookie's value, or {@code null}. */

@@ -135,6 +135,30 @@ public final class Response {
     return new Response(status, contentType, body, copy);
   }
 
+  /** A copy whose {@code name} headers are replaced by one {@code name: value}. */
+  public Response replaceHeader(String name, String value) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(value, "value");
+    if (name.equalsIgnoreCase("Content-Type")) {
+      return new Response(status, value, body, headers);
+    }
+    List<String> kept = new ArrayList<>(headers.length + 2);
+    for (int i = 0; i < headers.length; i += 2) {
+      if (!headers[i].equalsIgnoreCase(name)) {
+        kept.add(headers[i]);
+        kept.add(headers[i + 1]);
+      }
+    }
+    kept.add(name);
+    kept.add(value);
+    return new Response(status, contentType, body, kept.toArray(NO_HEADERS));
+  }
+
+  /** A copy with another body of the same media type (a middleware that re-encodes it, say). */
+  public Response withBody(byte[] body) {
+    return new Response(status, contentType, Objects.requireNonNull(body, "body").clone(), headers);
+  }
+
   public int status() {
     return status;
   }

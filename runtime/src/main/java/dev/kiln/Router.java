@@ -45,6 +45,7 @@ public interface Router {
    */
   default CompletionStage<Response> dispatch(Request request) {
     RouteMatch match = newMatch();
+    request.dispatchedBy(this);
     Endpoint endpoint;
     if (match(request.method(), request.path(), match)) {
       endpoint = match.endpoint();

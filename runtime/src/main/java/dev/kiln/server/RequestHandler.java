@@ -1,5 +1,6 @@
 package dev.kiln.server;
 
+import dev.kiln.Connection;
 import dev.kiln.Endpoint;
 import dev.kiln.HttpError;
 import dev.kiln.HttpMethod;
@@ -38,6 +39,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * One connection's requests, one at a time: checks the head, routes it before reading any body
@@ -46,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * pipelined request is read only once the response is written, so answers stay in order and a slow
  * handler holds back at most what the client already sent.
  */
-final class RequestHandler extends ChannelInboundHandlerAdapter implements Endpoint.Runner {
+final class RequestHandler extends ChannelInboundHandlerAdapter implements Connection {
   private static final Logger LOG = LoggerFactory.getLogger(RequestHandler.class);
 
   private final Router router;
@@ -289,13 +291,22 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Endpo
       return endpoint.callAsync(request);
     }
     CompletableFuture<Response> result = new CompletableFuture<>();
+    // What middlewares put in the logging context (a request id) follows the handler to its thread.
+    Map<String, String> logContext = MDC.getCopyOfContextMap();
     try {
       blocking.execute(() -> {
+        if (logContext != null) {
+          MDC.setContextMap(logContext);
+        }
         try {
           Response response = endpoint.call(request);
           ctx.executor().execute(() -> result.complete(response));
         } catch (Throwable failure) {
           ctx.executor().execute(() -> result.completeExceptionally(failure));
+        } finally {
+          if (logContext != null) {
+            MDC.clear();
+          }
         }
       });
     } catch (RejectedExecutionException busy) {
@@ -401,6 +412,16 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Endpo
         readMore();
       }
     });
+  }
+
+  @Override
+  public java.net.InetSocketAddress remoteAddress() {
+    return ctx.channel().remoteAddress() instanceof java.net.InetSocketAddress address ? address : null;
+  }
+
+  @Override
+  public Router router() {
+    return router;
   }
 
   /** Whether the connection has no request in progress (graceful shutdown closes those at once). */

@@ -81,7 +81,11 @@ public final class TestClient {
     if (headers.length % 2 != 0) {
       throw new IllegalArgumentException("headers come as name, value pairs");
     }
-    HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+    if (!path.startsWith("/")) {
+      throw new IllegalArgumentException("a path starts with '/': " + path);
+    }
+    // Concatenated, not resolved: "//host/x" is a path here, never another host.
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
     for (int i = 0; i < headers.length; i += 2) {
       builder.header(headers[i], headers[i + 1]);
     }

@@ -1,0 +1,103 @@
+package dev.kiln.middleware;
+
+import dev.kiln.Application;
+import dev.kiln.HttpError;
+import dev.kiln.HttpMethod;
+import dev.kiln.Install;
+import dev.kiln.NonBlocking;
+import dev.kiln.Response;
+import dev.kiln.Route;
+import dev.kiln.Router;
+import java.util.List;
+import org.slf4j.MDC;
+
+/** Every built-in middleware installed, for their socket tests. */
+@Application
+@Install(value = RequestId.class, order = 10)
+@Install(value = ErrorPages.class, order = 20)
+@Install(value = SecurityHeaders.class, order = 30)
+@Install(value = Compression.class, order = 40)
+@Install(value = TrailingSlash.class, order = 50)
+@Install(value = Cors.class, order = 60, paths = "/api")
+@Install(value = RateLimiter.class, order = 70, paths = "/limited")
+public final class BuiltInsApp {
+  static final String BIG = "Kiln compresses what is worth it. ".repeat(100);
+
+  static Router router(ErrorPages errorPages, Cors cors, RateLimiter limiter) {
+    return BuiltInsAppRoutes.create(new BuiltInsApp(), new Compression(), cors, errorPages, limiter, new RequestId(),
+        new SecurityHeaders(), new TrailingSlash());
+  }
+
+  public record Item(String name) {}
+
+  @Route(path = "/api/items")
+  public List<Item> items() {
+    return List.of(new Item(BIG));
+  }
+
+  @Route(method = HttpMethod.POST, path = "/api/items")
+  public String addItem() {
+    return "added";
+  }
+
+  @Route(path = "/page")
+  public Response page() {
+    return Response.html("<p>" + BIG + "</p>");
+  }
+
+  @Route(path = "/small")
+  public String small() {
+    return "small";
+  }
+
+  @Route(path = "/image")
+  public Response image() {
+    return Response.bytes(new byte[4096], "image/png");
+  }
+
+  @Route(path = "/framed")
+  public Response framed() {
+    return Response.text("framed").withHeader("X-Frame-Options", "SAMEORIGIN");
+  }
+
+  @Route(path = "/dir/")
+  public String dir() {
+    return "dir";
+  }
+
+  @Route(path = "/file")
+  public String file() {
+    return "file";
+  }
+
+  @Route(path = "/limited")
+  public String limited() {
+    return "ok";
+  }
+
+  @Route(path = "/boom")
+  public String boom() {
+    throw new IllegalStateException("the database is on fire");
+  }
+
+  @Route(path = "/bad-argument")
+  public String badArgument() {
+    throw new IllegalArgumentException("no such thing");
+  }
+
+  @Route(path = "/conflict")
+  public String conflict() {
+    throw HttpError.conflict("already exists");
+  }
+
+  @Route(path = "/id/blocking")
+  public String idBlocking() {
+    return String.valueOf(MDC.get(RequestId.MDC_KEY));
+  }
+
+  @NonBlocking
+  @Route(path = "/id/loop")
+  public String idLoop() {
+    return String.valueOf(MDC.get(RequestId.MDC_KEY));
+  }
+}
