@@ -204,6 +204,21 @@ class MiddlewareTest {
   }
 
   @Test
+  void usingSomethingThatIsNoMiddlewareDoesNotCompile() {
+    JavaFileObject user = Compilations.source("""
+        package mw;
+        import dev.kiln.*;
+        public final class User {
+          @Use(String.class)
+          @Route(path = "/u") public String u() { return ""; }
+        }
+        """);
+    Compilation compilation = compile(user);
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining("incompatible types").inFile(user).onLineContaining("@Use(String.class)");
+  }
+
+  @Test
   void aPathScopeMustBeAPath() {
     JavaFileObject a = wrapping("A", "@Middleware(order = 1, paths = \"api\")");
     assertThat(compile(a)).hadErrorContaining("[Kiln/InvalidMiddlewareScope] middleware path prefix \"api\" must start "
