@@ -35,6 +35,8 @@ public enum DiagnosticCode {
   UNSUPPORTED_HANDLER("UnsupportedHandler"),
   /** Route methods without an {@code @Application} class in the module. */
   MISSING_APPLICATION("MissingApplication"),
+  /** A handler or middleware outside the application's package tree, which the table does not include. */
+  OUTSIDE_APPLICATION("OutsideApplication"),
   /** More than one {@code @Application} class in a module. */
   DUPLICATE_APPLICATION("DuplicateApplication"),
   /** {@code @Middleware}, {@code @Install}, {@code @Use} or {@code @Skip} on a class that is no middleware. */

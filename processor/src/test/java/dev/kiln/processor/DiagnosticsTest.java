@@ -366,6 +366,21 @@ class DiagnosticsTest {
   }
 
   @Test
+  void aHandlerOutsideTheApplicationsPackageTreeIsAnError() {
+    JavaFileObject stray = Compilations.source("""
+        package elsewhere;
+        import dev.kiln.*;
+        public class Stray {
+          @Route(path = "/stray") public String stray() { return ""; }
+        }
+        """);
+    Compilation compilation = compile(stray);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[Kiln/OutsideApplication] Stray is in package elsewhere, outside App's "
+        + "package app, so AppRoutes would not include it").inFile(stray).onLineContaining("class Stray");
+  }
+
+  @Test
   void twoApplicationsAreAnErrorOnEach() {
     JavaFileObject other = Compilations.source("package app;\n@dev.kiln.Application\npublic final class Other {}\n");
     Compilation compilation = compile(other);

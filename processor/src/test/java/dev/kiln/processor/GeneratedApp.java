@@ -87,10 +87,11 @@ final class GeneratedApp {
         .orElseThrow(() -> new AssertionError("no " + name + "/" + arity + " on " + type));
   }
 
-  /** Calls the generated {@code url(name, params)} of {@code shop.ShopAppUrls}. */
+  /** Calls the generated {@code url(name, params)} of the application's Urls class. */
   Url url(String name, java.util.Map<String, ?> params) {
     try {
-      return (Url) loader.loadClass("shop.ShopAppUrls").getMethod("url", String.class, java.util.Map.class)
+      String urls = router.getClass().getName().replaceFirst("Routes$", "Urls");
+      return (Url) loader.loadClass(urls).getMethod("url", String.class, java.util.Map.class)
           .invoke(null, name, params);
     } catch (java.lang.reflect.InvocationTargetException e) {
       throw (RuntimeException) e.getCause();

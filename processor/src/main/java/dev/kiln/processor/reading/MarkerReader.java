@@ -89,8 +89,8 @@ public final class MarkerReader {
         continue;
       }
       TypeElement handlerElement = elements.getTypeElement(annotations.string(mirror, "handler"));
-      if (handlerElement == null) {
-        continue; // a stale marker whose handler is gone
+      if (handlerElement == null || !isInApplication(handlerElement)) {
+        continue; // a stale marker whose handler is gone, or another application's (a library on the classpath)
       }
       ClassName handler = ClassName.get(handlerElement);
       ClassName endpoints = ClassName.bestGuess(annotations.string(mirror, "endpoints"));
@@ -109,6 +109,7 @@ public final class MarkerReader {
           .filter(java.util.Objects::nonNull)
           .map(m -> middlewareReader.fromMarker(m, applicationPackage))
           .filter(java.util.Objects::nonNull)
+          .filter(m -> isInApplication(m.element()))
           .forEach(declared::add);
     }
     declared.addAll(middlewareReader.installs(applicationElement, applicationPackage));
@@ -171,6 +172,16 @@ public final class MarkerReader {
       segments.add(new MatchSegment(level, null, param.regex(), type.type(), type.typeName(), type.enumConstants()));
     }
     return segments;
+  }
+
+  /** An application aggregates the handlers and middlewares of its package and the packages below it. */
+  private boolean isInApplication(TypeElement type) {
+    return isUnder(ClassName.get(type).packageName(), applicationPackage);
+  }
+
+  /** Whether {@code packageName} is {@code root} or below it; the unnamed package holds everything. */
+  public static boolean isUnder(String packageName, String root) {
+    return root.isEmpty() || packageName.equals(root) || packageName.startsWith(root + ".");
   }
 
   private List<ClassName> classNames(AnnotationMirror entry, String attribute) {

@@ -32,6 +32,12 @@ import javax.lang.model.element.Modifier;
  * routes as a segment trie unrolled into one method per node, children tried most specific first.
  */
 public final class RoutesWriter {
+  /**
+   * Routes per generated method when a table is large: a class's static initializer and a
+   * constructor hold at most 64 KiB of bytecode, which a few thousand routes would exceed.
+   */
+  static final int CHUNK = 200;
+
   private static final String SKELETON_MESSAGE =
       "Kiln could not generate the route table because the sources have errors; fix the errors it reported";
 
@@ -46,6 +52,8 @@ public final class RoutesWriter {
   private final Map<ClassName, String> middlewareParams = new LinkedHashMap<>();
   /** Path prefixes of path-scoped middlewares, most specific first, and their unmatched-request endpoints. */
   private final Map<String, String> fallbackFields = new LinkedHashMap<>();
+  /** Methods holding parts of switches too large for one method, added after the matchers. */
+  private final List<MethodSpec> literalChunks = new ArrayList<>();
   /** The factory's parameters, in order: handler instances, then middleware instances. */
   private final List<Supplied> supplied = new ArrayList<>();
 
@@ -63,6 +71,9 @@ public final class RoutesWriter {
     fieldNames.newName("ROUTES", "ROUTES");
     fieldNames.newName("MAX_PATH_PARAMS", "MAX_PATH_PARAMS");
     fieldNames.newName("fallback", "fallback");
+    fieldNames.newName("ROUTE_INFOS", "ROUTE_INFOS");
+    methodNames.newName("routeInfos");
+    methodNames.newName("endpoints");
     table.unmatchedPrefixes().forEach(prefix ->
         fallbackFields.put(prefix, fieldNames.newName("fallback" + GeneratedCode.upperCamel(prefix))));
     // Endpoint fields are named after routes; none may hide a matcher's parameter or local.
@@ -90,12 +101,24 @@ public final class RoutesWriter {
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(KilnNames.ROUTER);
 
-    List<FieldSpec> infos = routeInfoConstants();
+    boolean chunked = table.routes().size() > CHUNK;
+    List<CodeBlock> creations = new ArrayList<>();
+    List<FieldSpec> infos = routeInfoConstants(chunked, creations);
+    if (chunked) {
+      type.addField(FieldSpec.builder(ArrayTypeName.of(KilnNames.ROUTE_INFO), fieldNames.get("ROUTE_INFOS"),
+              Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+          .addJavadoc("Every route's info, built by {@link #routeInfos()} in groups of $L.\n", CHUNK)
+          .initializer("routeInfos()")
+          .build());
+      type.addMethods(chunkedRouteInfos(creations));
+    }
     type.addFields(infos);
     type.addField(FieldSpec.builder(ParameterizedTypeName.get(ClassName.get(List.class), KilnNames.ROUTE_INFO),
             fieldNames.get("ROUTES"), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer("$T.of(\n$>$L$<)", List.class, infos.stream().map(f -> CodeBlock.of("$N", f))
-            .collect(CodeBlock.joining(",\n")))
+        .initializer(chunked
+            ? CodeBlock.of("$T.of($N)", List.class, fieldNames.get("ROUTE_INFOS"))
+            : CodeBlock.of("$T.of(\n$>$L$<)", List.class, infos.stream().map(f -> CodeBlock.of("$N", f))
+                .collect(CodeBlock.joining(",\n"))))
         .build());
 
     List<FieldSpec> endpoints = endpointFields();
@@ -128,6 +151,9 @@ public final class RoutesWriter {
       type.addMethod(fallback.addStatement("return $N", fieldNames.get("fallback")).build());
     }
     type.addMethod(constructor());
+    if (!skeleton && table.routes().size() > CHUNK) {
+      type.addMethods(chunkedEndpoints());
+    }
     type.addMethod(factory());
     type.addMethod(MethodSpec.methodBuilder("routes")
         .addAnnotation(Override.class)
@@ -145,9 +171,10 @@ public final class RoutesWriter {
     return JavaFile.builder(routesName.packageName(), type.build()).skipJavaLangImports(true).build();
   }
 
-  private List<FieldSpec> routeInfoConstants() {
+  private List<FieldSpec> routeInfoConstants(boolean chunked, List<CodeBlock> creations) {
     List<FieldSpec> fields = new ArrayList<>();
-    for (TableRoute route : table.routes()) {
+    for (int index = 0; index < table.routes().size(); index++) {
+      TableRoute route = table.routes().get(index);
       String base = route.name().isEmpty()
           ? route.method() + "_" + GeneratedCode.upperSnake(GeneratedCode.lowerCamel(route.template().text()))
           : GeneratedCode.upperSnake(route.name());
@@ -155,16 +182,40 @@ public final class RoutesWriter {
       infoConstants.put(route, name);
       CodeBlock params = route.pathParams().stream().map(p -> CodeBlock.of("$S", p.name()))
           .collect(CodeBlock.joining(", "));
+      CodeBlock creation = CodeBlock.of("new $T($S, $T.$L, $S,\n    $S, $L, $T.of($L), $L, $L)", KilnNames.ROUTE_INFO,
+          route.name(), KilnNames.HTTP_METHOD, route.method(), route.template().text(),
+          route.handler().canonicalName() + "#" + route.handlerMethod() + "(" + route.parameterTypes() + ")",
+          route.blocking(), List.class, params, literal(route.maxBodySize()), literal(route.timeoutMillis()));
+      creations.add(creation);
       fields.add(FieldSpec.builder(KilnNames.ROUTE_INFO, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
           .addJavadoc("{@code $L $L}, handled by $L.\n", route.method(), GeneratedCode.javadocText(route.template().text()),
               link(route))
-          .initializer("new $T($S, $T.$L, $S,\n    $S, $L, $T.of($L), $L, $L)", KilnNames.ROUTE_INFO, route.name(),
-              KilnNames.HTTP_METHOD, route.method(), route.template().text(),
-              route.handler().canonicalName() + "#" + route.handlerMethod() + "(" + route.parameterTypes() + ")",
-              route.blocking(), List.class, params, literal(route.maxBodySize()), literal(route.timeoutMillis()))
+          .initializer(chunked ? CodeBlock.of("$N[$L]", fieldNames.get("ROUTE_INFOS"), index) : creation)
           .build());
     }
     return fields;
+  }
+
+  /** {@code routeInfos()} and its {@code routeInfosN(infos)} helpers, one per {@link #CHUNK} routes. */
+  private List<MethodSpec> chunkedRouteInfos(List<CodeBlock> creations) {
+    List<MethodSpec> methods = new ArrayList<>();
+    MethodSpec.Builder all = MethodSpec.methodBuilder("routeInfos")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(ArrayTypeName.of(KilnNames.ROUTE_INFO))
+        .addStatement("$T[] infos = new $T[$L]", KilnNames.ROUTE_INFO, KilnNames.ROUTE_INFO, creations.size());
+    for (int chunk = 0; chunk * CHUNK < creations.size(); chunk++) {
+      String name = methodNames.newName("routeInfos" + chunk);
+      all.addStatement("$N(infos)", name);
+      MethodSpec.Builder part = MethodSpec.methodBuilder(name)
+          .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+          .addParameter(ArrayTypeName.of(KilnNames.ROUTE_INFO), "infos");
+      for (int i = chunk * CHUNK; i < Math.min(creations.size(), (chunk + 1) * CHUNK); i++) {
+        part.addStatement("infos[$L] = $L", i, creations.get(i));
+      }
+      methods.add(part.build());
+    }
+    methods.add(0, all.addStatement("return infos").build());
+    return methods;
   }
 
   private List<FieldSpec> endpointFields() {
@@ -216,15 +267,19 @@ public final class RoutesWriter {
     if (skeleton) {
       return constructor.addStatement("throw new $T($S)", IllegalStateException.class, SKELETON_MESSAGE).build();
     }
-    Map<com.palantir.javapoet.ClassName, TableHandler> handlers = new LinkedHashMap<>();
-    table.handlers().forEach(h -> handlers.put(h.handler(), h));
+    List<CodeBlock> creations = new ArrayList<>();
     for (TableRoute route : table.routes()) {
-      TableHandler handler = handlers.get(route.handler());
-      CodeBlock code = route.staticMethod()
-          ? CodeBlock.of("$T::$L", route.endpoints(), route.binder())
-          : CodeBlock.of("request -> $T.$L($N, request)", route.endpoints(), route.binder(), handlerParams.get(handler));
-      constructor.addStatement("this.$N = $T.$L($N, $L)$L", endpointFields.get(route), KilnNames.ENDPOINT,
-          route.blocking() ? "blocking" : "nonBlocking", infoConstants.get(route), code, through(table.chain(route)));
+      creations.add(endpointCreation(route));
+    }
+    if (creations.size() <= CHUNK) {
+      for (int i = 0; i < creations.size(); i++) {
+        constructor.addStatement("this.$N = $L", endpointFields.get(table.routes().get(i)), creations.get(i));
+      }
+    } else {
+      constructor.addStatement("$T[] endpoints = endpoints($L)", KilnNames.ENDPOINT, suppliedArguments());
+      for (int i = 0; i < creations.size(); i++) {
+        constructor.addStatement("this.$N = endpoints[$L]", endpointFields.get(table.routes().get(i)), i);
+      }
     }
     constructor.addStatement("this.$N = $T.UNMATCHED$L", fieldNames.get("fallback"), KilnNames.ENDPOINT,
         through(table.globalChain()));
@@ -239,6 +294,45 @@ public final class RoutesWriter {
     return java.util.Arrays.stream(prefix.split("/", -1))
         .map(dev.kiln.processor.model.PathEncoding::canonicalLiteral)
         .collect(Collectors.joining("/"));
+  }
+
+  private CodeBlock endpointCreation(TableRoute route) {
+    TableHandler handler = table.handlers().stream().filter(h -> h.handler().equals(route.handler())).findFirst()
+        .orElseThrow();
+    CodeBlock code = route.staticMethod()
+        ? CodeBlock.of("$T::$L", route.endpoints(), route.binder())
+        : CodeBlock.of("request -> $T.$L($N, request)", route.endpoints(), route.binder(), handlerParams.get(handler));
+    return CodeBlock.of("$T.$L($N, $L)$L", KilnNames.ENDPOINT, route.blocking() ? "blocking" : "nonBlocking",
+        infoConstants.get(route), code, through(table.chain(route)));
+  }
+
+  private CodeBlock suppliedArguments() {
+    return supplied.stream().map(p -> CodeBlock.of("$N", p.name())).collect(CodeBlock.joining(", "));
+  }
+
+  /** For large tables: {@code endpoints(...)} and its {@code endpointsN(...)} helpers, one per {@link #CHUNK}. */
+  private List<MethodSpec> chunkedEndpoints() {
+    List<MethodSpec> methods = new ArrayList<>();
+    MethodSpec.Builder all = MethodSpec.methodBuilder("endpoints")
+        .addJavadoc("Every route's endpoint, in groups of $L: one constructor cannot hold thousands.\n", CHUNK)
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(ArrayTypeName.of(KilnNames.ENDPOINT))
+        .addStatement("$T[] endpoints = new $T[$L]", KilnNames.ENDPOINT, KilnNames.ENDPOINT, table.routes().size());
+    supplied.forEach(p -> all.addParameter(p.type(), p.name()));
+    for (int chunk = 0; chunk * CHUNK < table.routes().size(); chunk++) {
+      String name = methodNames.newName("endpoints" + chunk);
+      all.addStatement("$N(endpoints$L)", name, supplied.isEmpty() ? "" : ", " + suppliedArguments());
+      MethodSpec.Builder part = MethodSpec.methodBuilder(name)
+          .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+          .addParameter(ArrayTypeName.of(KilnNames.ENDPOINT), "endpoints");
+      supplied.forEach(p -> part.addParameter(p.type(), p.name()));
+      for (int i = chunk * CHUNK; i < Math.min(table.routes().size(), (chunk + 1) * CHUNK); i++) {
+        part.addStatement("endpoints[$L] = $L", i, endpointCreation(table.routes().get(i)));
+      }
+      methods.add(part.build());
+    }
+    methods.add(0, all.addStatement("return endpoints").build());
+    return methods;
   }
 
   /** {@code .through(requestId, auth)}: a chain composed once, here. */
@@ -287,6 +381,7 @@ public final class RoutesWriter {
         methods.add(nodeMethod(node));
       }
     }
+    methods.addAll(literalChunks);
     return methods;
   }
 
@@ -313,13 +408,34 @@ public final class RoutesWriter {
         byPath.computeIfAbsent(path, p -> new ArrayList<>()).add(route);
       }
       match.addComment("Literal paths: one lookup, whatever the number of routes.");
-      match.beginControlFlow("switch (path)");
-      for (Map.Entry<String, List<TableRoute>> entry : byPath.entrySet()) {
-        match.addCode("case $S:\n$>", entry.getKey());
-        match.addCode(terminal(entry.getValue()));
-        match.addStatement("break").addCode("$<");
+      if (byPath.size() <= CHUNK) {
+        match.addCode(literalPathSwitch(byPath));
+      } else {
+        // One switch per range of hash codes: a single method could not hold them all.
+        List<Map<String, List<TableRoute>>> parts = chunksByHash(byPath, String::hashCode);
+        match.addStatement("int hash = path.hashCode()");
+        for (int i = 0; i < parts.size(); i++) {
+          String name = methodNames.newName("matchLiteralPaths" + i);
+          int upper = parts.get(i).keySet().stream().mapToInt(String::hashCode).max().orElseThrow();
+          if (i < parts.size() - 1) {
+            match.beginControlFlow("$Lif (hash <= $L)", i == 0 ? "" : "else ", upper);
+          } else {
+            match.beginControlFlow("else");
+          }
+          match.beginControlFlow("if ($N(method, path, match))", name).addStatement("return true").endControlFlow();
+          match.endControlFlow();
+          literalChunks.add(MethodSpec.methodBuilder(name)
+              .addJavadoc("The literal paths whose hash codes fall in this method's range.\n")
+              .addModifiers(Modifier.PRIVATE)
+              .returns(boolean.class)
+              .addParameter(KilnNames.HTTP_METHOD, "method")
+              .addParameter(String.class, "path")
+              .addParameter(KilnNames.ROUTE_MATCH, "match")
+              .addCode(literalPathSwitch(parts.get(i)))
+              .addStatement("return false")
+              .build());
+        }
       }
-      match.endControlFlow();
     }
     if (trie != null) {
       match.addComment("Paths with parameters: walk the segments, most specific child first.");
@@ -328,6 +444,33 @@ public final class RoutesWriter {
       match.addStatement("return false");
     }
     return match.build();
+  }
+
+  private CodeBlock literalPathSwitch(Map<String, List<TableRoute>> byPath) {
+    CodeBlock.Builder code = CodeBlock.builder().beginControlFlow("switch (path)");
+    for (Map.Entry<String, List<TableRoute>> entry : byPath.entrySet()) {
+      code.add("case $S:\n$>", entry.getKey()).add(terminal(entry.getValue())).addStatement("break").add("$<");
+    }
+    return code.endControlFlow().build();
+  }
+
+  /** {@code items} split into groups of at most {@link #CHUNK}, each a contiguous range of {@code hash}. */
+  static <K, V> List<Map<K, V>> chunksByHash(Map<K, V> items, java.util.function.ToIntFunction<K> hash) {
+    List<K> keys = new ArrayList<>(items.keySet());
+    keys.sort(java.util.Comparator.comparingInt(hash));
+    List<Map<K, V>> chunks = new ArrayList<>();
+    Map<K, V> current = new LinkedHashMap<>();
+    for (int i = 0; i < keys.size(); i++) {
+      K key = keys.get(i);
+      boolean sameHashAsPrevious = i > 0 && hash.applyAsInt(keys.get(i - 1)) == hash.applyAsInt(key);
+      if (current.size() >= CHUNK && !sameHashAsPrevious) {
+        chunks.add(current);
+        current = new LinkedHashMap<>();
+      }
+      current.put(key, items.get(key));
+    }
+    chunks.add(current);
+    return chunks;
   }
 
   /** {@code switch (method)} over the routes ending here; unmatched methods are remembered for a 405. */
@@ -382,7 +525,7 @@ public final class RoutesWriter {
     if (node.children.values().stream().anyMatch(c -> c.segment.level() != MatchSegment.Level.TAIL)) {
       method.addStatement("int next = $T.end(path, start)", KilnNames.SEGMENTS);
     }
-    addLiteralChildren(method, node.childrenAt(MatchSegment.Level.LITERAL));
+    addLiteralChildren(method, node.methodName, node.childrenAt(MatchSegment.Level.LITERAL));
     for (MatchSegment.Level level : List.of(MatchSegment.Level.CONSTRAINED, MatchSegment.Level.PLAIN,
         MatchSegment.Level.TAIL)) {
       for (DispatchTrie.Node child : node.childrenAt(level)) {
@@ -392,7 +535,7 @@ public final class RoutesWriter {
     return method.addStatement("return false").build();
   }
 
-  private void addLiteralChildren(MethodSpec.Builder method, List<DispatchTrie.Node> literals) {
+  private void addLiteralChildren(MethodSpec.Builder method, String nodeName, List<DispatchTrie.Node> literals) {
     if (literals.size() == 1) {
       DispatchTrie.Node child = literals.get(0);
       method.beginControlFlow("if ($T.is(path, start, next, $S) && $N(method, path, next, match))",
@@ -408,9 +551,44 @@ public final class RoutesWriter {
     for (DispatchTrie.Node child : literals) {
       byHash.computeIfAbsent(child.segment.literal().hashCode(), h -> new ArrayList<>()).add(child);
     }
-    method.beginControlFlow("switch ($T.hash(path, start, next))", KilnNames.SEGMENTS);
+    if (byHash.size() <= CHUNK) {
+      method.addCode(literalSegmentSwitch(byHash, CodeBlock.of("$T.hash(path, start, next)", KilnNames.SEGMENTS)));
+      return;
+    }
+    // One switch per range of hash codes: a single method could not hold them all.
+    method.addStatement("int hash = $T.hash(path, start, next)", KilnNames.SEGMENTS);
+    List<Map<Integer, List<DispatchTrie.Node>>> parts = chunksByHash(byHash, Integer::intValue);
+    for (int i = 0; i < parts.size(); i++) {
+      String name = methodNames.newName(nodeName + "Literals" + i);
+      int upper = parts.get(i).keySet().stream().mapToInt(Integer::intValue).max().orElseThrow();
+      if (i < parts.size() - 1) {
+        method.beginControlFlow("$Lif (hash <= $L)", i == 0 ? "" : "else ", upper);
+      } else {
+        method.beginControlFlow("else");
+      }
+      method.beginControlFlow("if ($N(method, path, start, next, hash, match))", name)
+          .addStatement("return true").endControlFlow().endControlFlow();
+      literalChunks.add(MethodSpec.methodBuilder(name)
+          .addJavadoc("The literal children whose hash codes fall in this method's range.\n")
+          .addModifiers(Modifier.PRIVATE)
+          .returns(boolean.class)
+          .addParameter(KilnNames.HTTP_METHOD, "method")
+          .addParameter(String.class, "path")
+          .addParameter(int.class, "start")
+          .addParameter(int.class, "next")
+          .addParameter(int.class, "hash")
+          .addParameter(KilnNames.ROUTE_MATCH, "match")
+          .addCode(literalSegmentSwitch(parts.get(i), CodeBlock.of("hash")))
+          .addStatement("return false")
+          .build());
+    }
+  }
+
+  private CodeBlock literalSegmentSwitch(Map<Integer, List<DispatchTrie.Node>> byHash, CodeBlock hash) {
+    CodeBlock.Builder method = CodeBlock.builder();
+    method.beginControlFlow("switch ($L)", hash);
     for (Map.Entry<Integer, List<DispatchTrie.Node>> entry : byHash.entrySet()) {
-      method.addCode("case $L: // $L\n$>", entry.getKey(), entry.getValue().stream()
+      method.add("case $L: // $L\n$>", entry.getKey(), entry.getValue().stream()
           .map(n -> "\"" + n.segment.literal() + "\"").collect(Collectors.joining(", ")));
       for (DispatchTrie.Node child : entry.getValue()) {
         method.beginControlFlow("if ($T.is(path, start, next, $S) && $N(method, path, next, match))",
@@ -418,9 +596,9 @@ public final class RoutesWriter {
             .addStatement("return true")
             .endControlFlow();
       }
-      method.addStatement("break").addCode("$<");
+      method.addStatement("break").add("$<");
     }
-    method.endControlFlow();
+    return method.endControlFlow().build();
   }
 
   private void addParamChild(MethodSpec.Builder method, DispatchTrie.Node child) {

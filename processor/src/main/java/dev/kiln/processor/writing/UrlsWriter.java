@@ -38,6 +38,8 @@ public final class UrlsWriter {
   private final ClassName urlsName;
   private final NameAllocator fieldNames = new NameAllocator();
   private final Map<String, FieldSpec> patterns = new LinkedHashMap<>();
+  /** Parts of {@code url(name, params)} for tables too large for one method. */
+  private final List<MethodSpec> chunks = new ArrayList<>();
 
   /** A group of route names: its routes, its subgroups and the class they become. */
   private static final class Group {
@@ -90,6 +92,7 @@ public final class UrlsWriter {
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     addMembers(urls, root, true);
     urls.addMethod(byName(named));
+    urls.addMethods(chunks);
     urls.addFields(patterns.values());
     return JavaFile.builder(urlsName.packageName(), urls.build()).skipJavaLangImports(true).build();
   }
@@ -244,9 +247,48 @@ public final class UrlsWriter {
     if (skeleton) {
       return method.addStatement("throw new $T($S)", IllegalStateException.class, SKELETON_MESSAGE).build();
     }
-    method.beginControlFlow("switch (name)");
+    String known = named.size() <= 30
+        ? named.stream().map(TableRoute::name).sorted().collect(Collectors.joining(", "))
+        : named.size() + " of them, listed by routes() of the generated Routes class";
+    CodeBlock unknown = CodeBlock.of("throw new $T(\"no route named \\\"\" + name + $S)",
+        IllegalArgumentException.class, "\"; named routes: " + (known.isEmpty() ? "none" : known));
+    if (named.size() <= RoutesWriter.CHUNK) {
+      return method.addCode(nameSwitch(named)).addStatement("$L", unknown).build();
+    }
+    // One switch per range of hash codes: a single method could not hold them all.
+    Map<String, TableRoute> byName = new java.util.LinkedHashMap<>();
+    named.forEach(route -> byName.put(route.name(), route));
+    method.addStatement("int hash = name.hashCode()").addStatement("$T url", KilnNames.URL);
+    List<Map<String, TableRoute>> parts = RoutesWriter.chunksByHash(byName, String::hashCode);
+    for (int i = 0; i < parts.size(); i++) {
+      String part = "url" + i;
+      int upper = parts.get(i).keySet().stream().mapToInt(String::hashCode).max().orElseThrow();
+      if (i < parts.size() - 1) {
+        method.beginControlFlow("$Lif (hash <= $L)", i == 0 ? "" : "else ", upper);
+      } else {
+        method.beginControlFlow("else");
+      }
+      method.addStatement("url = $N(name, params)", part).endControlFlow();
+      chunks.add(MethodSpec.methodBuilder(part)
+          .addJavadoc("The named routes whose names' hash codes fall in this method's range; {@code null} for others.\n")
+          .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+          .returns(KilnNames.URL)
+          .addParameter(String.class, "name")
+          .addParameter(ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class),
+              WildcardTypeName.subtypeOf(Object.class)), "params")
+          .addCode(nameSwitch(List.copyOf(parts.get(i).values())))
+          .addStatement("return null")
+          .build());
+    }
+    return method.beginControlFlow("if (url == null)").addStatement("$L", unknown).endControlFlow()
+        .addStatement("return url").build();
+  }
+
+  /** {@code switch (name)} with one case per route, each returning its URL; falls through otherwise. */
+  private static CodeBlock nameSwitch(List<TableRoute> named) {
+    CodeBlock.Builder method = CodeBlock.builder().beginControlFlow("switch (name)");
     for (TableRoute route : named) {
-      method.addCode("case $S: {\n$>", route.name());
+      method.add("case $S: {\n$>", route.name());
       CodeBlock names = route.pathParams().stream().map(p -> CodeBlock.of("$S", p.name()))
           .collect(CodeBlock.joining(", "));
       if (route.pathParams().isEmpty()) {
@@ -274,13 +316,8 @@ public final class UrlsWriter {
       }
       call.add("$L($L)", parts[parts.length - 1], CodeBlock.join(values, ", "));
       method.addStatement("return $L", call.build());
-      method.addCode("$<}\n");
+      method.add("$<}\n");
     }
-    String known = named.stream().map(TableRoute::name).sorted().collect(Collectors.joining(", "));
-    method.addCode("default:\n$>")
-        .addStatement("throw new $T(\"no route named \\\"\" + name + $S)", IllegalArgumentException.class,
-            "\"; named routes: " + (known.isEmpty() ? "none" : known))
-        .addCode("$<");
     return method.endControlFlow().build();
   }
 }

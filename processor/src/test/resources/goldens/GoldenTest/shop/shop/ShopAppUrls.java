@@ -170,8 +170,7 @@ public final class ShopAppUrls {
         UrlArguments.of(name, params);
         return search();
       }
-      default:
-        throw new IllegalArgumentException("no route named \"" + name + "\"; named routes: byUuid, cafe, color, file, flag, item, itemBySlug, order, ratio, repo, search, tree");
     }
+    throw new IllegalArgumentException("no route named \"" + name + "\"; named routes: byUuid, cafe, color, file, flag, item, itemBySlug, order, ratio, repo, search, tree");
   }
 }

@@ -40,9 +40,8 @@ public final class HelloAppUrls {
         UrlArguments.of(name, params);
         return v1().health();
       }
-      default:
-        throw new IllegalArgumentException("no route named \"" + name + "\"; named routes: v1.health");
     }
+    throw new IllegalArgumentException("no route named \"" + name + "\"; named routes: v1.health");
   }
 
   /**
