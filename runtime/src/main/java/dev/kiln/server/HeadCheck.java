@@ -3,12 +3,15 @@ package dev.kiln.server;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.util.AsciiString;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -57,33 +60,48 @@ final class HeadCheck {
       return new Rejection(414, "request line too long");
     }
     boolean http11 = version.minorVersion() >= 1;
-    HttpHeaders headers = head.headers();
+
+    // One pass over the headers as sent, without turning names and values into Strings.
     long headerSize = 0;
-    for (var header : headers) {
-      headerSize += header.getKey().length() + 2 + header.getValue().length();
+    int hosts = 0;
+    CharSequence host = null;
+    List<CharSequence> encodings = null;
+    int lengths = 0;
+    CharSequence length = null;
+    for (Iterator<Map.Entry<CharSequence, CharSequence>> it = head.headers().iteratorCharSequence(); it.hasNext(); ) {
+      Map.Entry<CharSequence, CharSequence> header = it.next();
+      CharSequence name = header.getKey();
+      headerSize += name.length() + 2 + header.getValue().length();
+      if (AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.HOST)) {
+        hosts++;
+        host = header.getValue();
+      } else if (AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.TRANSFER_ENCODING)) {
+        if (encodings == null) {
+          encodings = new ArrayList<>(1);
+        }
+        encodings.add(header.getValue());
+      } else if (AsciiString.contentEqualsIgnoreCase(name, HttpHeaderNames.CONTENT_LENGTH)) {
+        lengths++;
+        length = header.getValue();
+      }
     }
     if (headerSize > maxHeaders) {
       return new Rejection(431, "request header fields too large");
     }
-
-    List<String> hosts = headers.getAll(HttpHeaderNames.HOST);
-    if (hosts.size() > 1) {
+    if (hosts > 1) {
       return new Rejection(400, "more than one Host header");
     }
-    if (hosts.isEmpty() && http11) {
+    if (hosts == 0 && http11) {
       return new Rejection(400, "missing Host header");
     }
-    if (!hosts.isEmpty() && !isHost(hosts.get(0))) {
+    if (host != null && !isHost(host)) {
       return new Rejection(400, "malformed Host header");
     }
-
-    List<String> encodings = headers.getAll(HttpHeaderNames.TRANSFER_ENCODING);
-    List<String> lengths = headers.getAll(HttpHeaderNames.CONTENT_LENGTH);
-    if (!encodings.isEmpty()) {
+    if (encodings != null) {
       if (!http11) {
         return new Rejection(400, "Transfer-Encoding in an HTTP/1.0 request");
       }
-      if (!lengths.isEmpty()) {
+      if (lengths > 0) {
         return new Rejection(400, "both Transfer-Encoding and Content-Length");
       }
       Rejection coding = checkTransferCoding(encodings);
@@ -91,10 +109,10 @@ final class HeadCheck {
         return coding;
       }
     }
-    if (lengths.size() > 1) {
+    if (lengths > 1) {
       return new Rejection(400, "more than one Content-Length");
     }
-    if (lengths.size() == 1 && !isDecimal(lengths.get(0))) {
+    if (lengths == 1 && !isDecimal(length)) {
       return new Rejection(400, "malformed Content-Length");
     }
     if (!isOriginOrAbsoluteForm(head.uri())) {
@@ -104,11 +122,11 @@ final class HeadCheck {
   }
 
   /** Only {@code chunked} is supported, exactly once and last (RFC 9112 §6.3). */
-  private static Rejection checkTransferCoding(List<String> headerValues) {
+  private static Rejection checkTransferCoding(List<CharSequence> headerValues) {
     int chunked = 0;
     String last = null;
-    for (String value : headerValues) {
-      for (String token : value.split(",", -1)) {
+    for (CharSequence value : headerValues) {
+      for (String token : value.toString().split(",", -1)) {
         String coding = token.strip().toLowerCase(Locale.ROOT);
         if (coding.isEmpty()) {
           return new Rejection(400, "empty transfer coding");
@@ -129,8 +147,8 @@ final class HeadCheck {
   }
 
   /** ASCII digits only: no sign, no spaces, no other scripts' digits; at most 18 of them. */
-  static boolean isDecimal(String value) {
-    if (value.isEmpty() || value.length() > 18) {
+  static boolean isDecimal(CharSequence value) {
+    if (value.length() == 0 || value.length() > 18) {
       return false;
     }
     for (int i = 0; i < value.length(); i++) {
@@ -153,8 +171,8 @@ final class HeadCheck {
   }
 
   /** {@code host[:port]} with RFC 3986 reg-name, IPv4 or IP-literal characters only. */
-  private static boolean isHost(String value) {
-    if (value.isEmpty()) {
+  private static boolean isHost(CharSequence value) {
+    if (value.length() == 0) {
       return true; // allowed for targets without an authority (RFC 9112 §3.2)
     }
     for (int i = 0; i < value.length(); i++) {

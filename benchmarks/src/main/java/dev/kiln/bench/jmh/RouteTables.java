@@ -130,7 +130,7 @@ public final class RouteTables {
       patterns = new Pattern[routes.size()];
       for (int i = 0; i < routes.size(); i++) {
         methods[i] = routes.get(i).method();
-        patterns[i] = Pattern.compile("^" + PARAM.matcher(routes.get(i).template()).replaceAll("(?<$1>[^/]+)") + "$");
+        patterns[i] = Pattern.compile("^" + PARAM.matcher(routes.get(i).template()).replaceAll("([^/]+)") + "$");
       }
     }
 

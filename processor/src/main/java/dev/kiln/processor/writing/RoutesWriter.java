@@ -38,6 +38,12 @@ public final class RoutesWriter {
    */
   static final int CHUNK = 200;
 
+  /**
+   * Cases per generated {@code switch} method: small enough to stay under HotSpot's 8,000-byte limit
+   * for compiling a method at all ({@code -XX:-DontCompileHugeMethods} is not a default anyone sets).
+   */
+  static final int SWITCH_CHUNK = 64;
+
   private static final String SKELETON_MESSAGE =
       "Kiln could not generate the route table because the sources have errors; fix the errors it reported";
 
@@ -408,11 +414,11 @@ public final class RoutesWriter {
         byPath.computeIfAbsent(path, p -> new ArrayList<>()).add(route);
       }
       match.addComment("Literal paths: one lookup, whatever the number of routes.");
-      if (byPath.size() <= CHUNK) {
+      if (byPath.size() <= SWITCH_CHUNK) {
         match.addCode(literalPathSwitch(byPath));
       } else {
         // One switch per range of hash codes: a single method could not hold them all.
-        List<Map<String, List<TableRoute>>> parts = chunksByHash(byPath, String::hashCode);
+        List<Map<String, List<TableRoute>>> parts = chunksByHash(byPath, String::hashCode, SWITCH_CHUNK);
         match.addStatement("int hash = path.hashCode()");
         for (int i = 0; i < parts.size(); i++) {
           String name = methodNames.newName("matchLiteralPaths" + i);
@@ -454,8 +460,8 @@ public final class RoutesWriter {
     return code.endControlFlow().build();
   }
 
-  /** {@code items} split into groups of at most {@link #CHUNK}, each a contiguous range of {@code hash}. */
-  static <K, V> List<Map<K, V>> chunksByHash(Map<K, V> items, java.util.function.ToIntFunction<K> hash) {
+  /** {@code items} split into groups of about {@code size}, each a contiguous range of {@code hash}. */
+  static <K, V> List<Map<K, V>> chunksByHash(Map<K, V> items, java.util.function.ToIntFunction<K> hash, int size) {
     List<K> keys = new ArrayList<>(items.keySet());
     keys.sort(java.util.Comparator.comparingInt(hash));
     List<Map<K, V>> chunks = new ArrayList<>();
@@ -463,7 +469,7 @@ public final class RoutesWriter {
     for (int i = 0; i < keys.size(); i++) {
       K key = keys.get(i);
       boolean sameHashAsPrevious = i > 0 && hash.applyAsInt(keys.get(i - 1)) == hash.applyAsInt(key);
-      if (current.size() >= CHUNK && !sameHashAsPrevious) {
+      if (current.size() >= size && !sameHashAsPrevious) {
         chunks.add(current);
         current = new LinkedHashMap<>();
       }
@@ -551,13 +557,13 @@ public final class RoutesWriter {
     for (DispatchTrie.Node child : literals) {
       byHash.computeIfAbsent(child.segment.literal().hashCode(), h -> new ArrayList<>()).add(child);
     }
-    if (byHash.size() <= CHUNK) {
+    if (byHash.size() <= SWITCH_CHUNK) {
       method.addCode(literalSegmentSwitch(byHash, CodeBlock.of("$T.hash(path, start, next)", KilnNames.SEGMENTS)));
       return;
     }
     // One switch per range of hash codes: a single method could not hold them all.
     method.addStatement("int hash = $T.hash(path, start, next)", KilnNames.SEGMENTS);
-    List<Map<Integer, List<DispatchTrie.Node>>> parts = chunksByHash(byHash, Integer::intValue);
+    List<Map<Integer, List<DispatchTrie.Node>>> parts = chunksByHash(byHash, Integer::intValue, SWITCH_CHUNK);
     for (int i = 0; i < parts.size(); i++) {
       String name = methodNames.newName(nodeName + "Literals" + i);
       int upper = parts.get(i).keySet().stream().mapToInt(Integer::intValue).max().orElseThrow();

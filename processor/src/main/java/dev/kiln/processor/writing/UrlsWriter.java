@@ -252,14 +252,14 @@ public final class UrlsWriter {
         : named.size() + " of them, listed by routes() of the generated Routes class";
     CodeBlock unknown = CodeBlock.of("throw new $T(\"no route named \\\"\" + name + $S)",
         IllegalArgumentException.class, "\"; named routes: " + (known.isEmpty() ? "none" : known));
-    if (named.size() <= RoutesWriter.CHUNK) {
+    if (named.size() <= RoutesWriter.SWITCH_CHUNK) {
       return method.addCode(nameSwitch(named)).addStatement("$L", unknown).build();
     }
     // One switch per range of hash codes: a single method could not hold them all.
     Map<String, TableRoute> byName = new java.util.LinkedHashMap<>();
     named.forEach(route -> byName.put(route.name(), route));
     method.addStatement("int hash = name.hashCode()").addStatement("$T url", KilnNames.URL);
-    List<Map<String, TableRoute>> parts = RoutesWriter.chunksByHash(byName, String::hashCode);
+    List<Map<String, TableRoute>> parts = RoutesWriter.chunksByHash(byName, String::hashCode, RoutesWriter.SWITCH_CHUNK);
     for (int i = 0; i < parts.size(); i++) {
       String part = "url" + i;
       int upper = parts.get(i).keySet().stream().mapToInt(String::hashCode).max().orElseThrow();

@@ -1,0 +1,132 @@
+"""Drives the load benchmark: see run.sh and ../README.md. Prints a Markdown table."""
+import os
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+
+CLASSPATH, ROUNDS, SECONDS = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+JVM = ["java", "-Xmx512m", "-XX:+UseParallelGC"]
+SERVERS = {"kiln": ("dev.kiln.bench.BenchServer", 8080), "netty": ("dev.kiln.bench.RawNettyServer", 8081)}
+ENDPOINTS = [
+    ("plaintext", "/plaintext", False),
+    ("json", "/json", False),
+    ("github route", "/repos/octo/kiln/issues/42", False),
+    ("3 middlewares", "/mw/plaintext", False),
+    ("blocking 1 ms", "/blocking", False),
+    ("plaintext pipelined", "/plaintext", True),
+    ("json pipelined", "/json", True),
+]
+TICKS = os.sysconf(os.sysconf_names["SC_CLK_TCK"])
+LUA = os.path.join(os.path.dirname(__file__), "pipeline.lua")
+
+
+def start(name):
+    main, port = SERVERS[name]
+    began = time.monotonic()
+    process = subprocess.Popen(["taskset", "-c", "0"] + JVM + ["-cp", CLASSPATH, main, str(port)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = began + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/plaintext", timeout=1) as response:
+                if response.status == 200:
+                    return process, (time.monotonic() - began) * 1000
+        except (OSError, socket.timeout):
+            time.sleep(0.005)
+    process.kill()
+    raise SystemExit(f"{name} did not start")
+
+
+def cpu_seconds(pid):
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / TICKS
+
+
+def peak_rss_mb(pid):
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def millis(text):
+    found = re.match(r"([\d.]+)(us|ms|s|m)$", text)
+    if not found:
+        return float("nan")
+    value, unit = found.groups()
+    return float(value) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
+
+
+def wrk(port, path, pipelined, seconds=None):
+    command = ["taskset", "-c", "1", "wrk", "-t1", "-c64", f"-d{seconds or SECONDS}s", "--latency"]
+    if pipelined:
+        command += ["-s", LUA]
+    output = subprocess.run(command + [f"http://127.0.0.1:{port}{path}"], capture_output=True, text=True,
+                            timeout=(seconds or SECONDS) + 30).stdout
+    if "requests in" not in output:
+        raise SystemExit("wrk said:\n" + output)
+    requests = int(re.search(r"(\d+) requests in", output).group(1))
+    errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", output))
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        "p50": millis(re.search(r"50%\s+(\S+)", output).group(1)) if "50%" in output else float("nan"),
+        "p99": millis(re.search(r"99%\s+(\S+)", output).group(1)) if "99%" in output else float("nan"),
+        "requests": requests,
+        "errors": errors + (int(non2xx.group(1)) if non2xx else 0),
+    }
+
+
+def main():
+    startup = {name: [] for name in SERVERS}
+    for _ in range(5):
+        for name in SERVERS:
+            process, ms = start(name)
+            startup[name].append(ms)
+            process.terminate()
+            process.wait()
+    processes = {name: start(name)[0] for name in SERVERS}
+    results = {(label, name): [] for label, _, _ in ENDPOINTS for name in SERVERS}
+    try:
+        for label, path, pipelined in ENDPOINTS:
+            for name in SERVERS:
+                wrk(SERVERS[name][1], path, pipelined, seconds=5)  # JIT warm-up, not counted
+        for _ in range(ROUNDS):
+            for label, path, pipelined in ENDPOINTS:
+                for name in SERVERS:
+                    pid = processes[name].pid
+                    before = cpu_seconds(pid)
+                    run = wrk(SERVERS[name][1], path, pipelined)
+                    run["cpu_us"] = (cpu_seconds(pid) - before) * 1e6 / max(1, run["requests"])
+                    results[(label, name)].append(run)
+        rss = {name: peak_rss_mb(processes[name].pid) for name in SERVERS}
+    finally:
+        for process in processes.values():
+            process.terminate()
+            process.wait()
+
+    print(f"| endpoint | server | req/s | p50 ms | p99 ms | errors | CPU µs/req | Kiln/Netty req/s | Kiln/Netty CPU |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
+    for label, _, _ in ENDPOINTS:
+        med = {name: {k: statistics.median(r[k] for r in results[(label, name)])
+                      for k in ("rps", "p50", "p99", "errors", "cpu_us")} for name in SERVERS}
+        for name in SERVERS:
+            m = med[name]
+            ratio = (f"{med['kiln']['rps'] / med['netty']['rps']:.2f} | {med['kiln']['cpu_us'] / med['netty']['cpu_us']:.2f}"
+                     if name == "kiln" else " | ")
+            print(f"| {label} | {name} | {m['rps']:.0f} | {m['p50']:.2f} | {m['p99']:.2f} | {m['errors']:.0f} | "
+                  f"{m['cpu_us']:.1f} | {ratio} |")
+    print()
+    for name in SERVERS:
+        print(f"- {name}: startup to first 200 median {statistics.median(startup[name]):.0f} ms "
+              f"(of {len(startup[name])}), peak RSS {rss[name]:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
