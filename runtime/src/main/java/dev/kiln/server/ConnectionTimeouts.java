@@ -60,7 +60,7 @@ final class ConnectionTimeouts extends ChannelDuplexHandler {
   public void channelReadComplete(ChannelHandlerContext ctx) throws Exception {
     super.channelReadComplete(ctx);
     if (requests != null && requests.isAwaitingMessage() && ctx.channel().isActive()) {
-      requests.readMore(); // through the flow control, which counts what it owes
+      requests.readMoreLater(); // through the flow control, which counts what it owes
     }
   }
 

@@ -61,6 +61,8 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
   private ChannelHandlerContext ctx;
   private Runnable readNext;
   private boolean awaitingMessage;
+  /** Whether a read is being handled: a read requested from inside it must wait for a task of its own. */
+  private boolean reading;
   /** The request being read or handled; {@code null} between requests. */
   private Exchange exchange;
   private CompositeByteBuf body;
@@ -109,6 +111,16 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
    */
   void readMore() {
     awaitingMessage = true;
+    if (reading) {
+      ctx.executor().execute(readNext);
+    } else {
+      ctx.read();
+    }
+  }
+
+  /** Asks for the next message from a task of its own, whatever the caller is doing. */
+  void readMoreLater() {
+    awaitingMessage = true;
     ctx.executor().execute(readNext);
   }
 
@@ -139,6 +151,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     awaitingMessage = false;
+    reading = true;
     try {
       if (msg instanceof HttpRequest head) {
         onHead(head);
@@ -147,6 +160,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
         onContent(content);
       }
     } finally {
+      reading = false;
       ReferenceCountUtil.release(msg);
     }
   }

@@ -46,7 +46,8 @@ public record ServerConfig(
     public Duration idleTimeout = Duration.ofSeconds(75);
     public Duration headerTimeout = Duration.ofSeconds(10);
     public Duration shutdownTimeout = Duration.ofSeconds(30);
-    public int blockingThreads = Math.max(16, Runtime.getRuntime().availableProcessors() * 8);
+    /** Blocking handlers mostly wait (on a database, a remote call): threads, not cores, are the limit. */
+    public int blockingThreads = 200;
     public int blockingQueue = 1024;
     public boolean accessLog = true;
 

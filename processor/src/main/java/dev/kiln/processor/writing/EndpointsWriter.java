@@ -32,6 +32,9 @@ import javax.lang.model.element.Modifier;
  * {@code Response}. JSON writers and enum constants are resolved once, in static fields.
  */
 public final class EndpointsWriter {
+  /** The nested holder of JSON writers. */
+  private static final String WRITERS = "JsonWriters";
+
   private final Map<TypeName, FieldSpec> jsonWriters = new LinkedHashMap<>();
   private final Map<TypeName, FieldSpec> enumConstants = new LinkedHashMap<>();
   private final NameAllocator fieldNames = new NameAllocator();
@@ -45,18 +48,24 @@ public final class EndpointsWriter {
     for (HandlerRoute route : handler.routes()) {
       binders.add(binder(handler.handler(), route));
     }
-    TypeSpec type = TypeSpec.classBuilder(handler.endpoints())
+    TypeSpec.Builder type = TypeSpec.classBuilder(handler.endpoints())
         .addJavadoc("Binding code for the routes of {@link $T}: converts request values to the handler's\n"
             + "parameters and its result to a {@link $T}. Called from the application's generated table.\n",
             handler.handler(), KilnNames.RESPONSE)
         .addAnnotation(GeneratedCode.generated(handler.handler().canonicalName()))
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addFields(jsonWriters.values())
         .addFields(enumConstants.values())
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-        .addMethods(binders)
-        .build();
-    return JavaFile.builder(handler.endpoints().packageName(), type).skipJavaLangImports(true).build();
+        .addMethods(binders);
+    if (!jsonWriters.isEmpty()) {
+      type.addType(TypeSpec.classBuilder(WRITERS)
+          .addJavadoc("JSON writers, resolved on first use: an application that serves no JSON yet does not\n"
+              + "start Jackson (a few hundred milliseconds) before its first response.\n")
+          .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+          .addFields(jsonWriters.values())
+          .build());
+    }
+    return JavaFile.builder(handler.endpoints().packageName(), type.build()).skipJavaLangImports(true).build();
   }
 
   private MethodSpec binder(ClassName handlerType, HandlerRoute route) {
@@ -176,8 +185,8 @@ public final class EndpointsWriter {
           return code.addStatement("return $L.thenApply($N -> $T.noContent())", call, result, KilnNames.RESPONSE)
               .build();
         case JSON:
-          return code.addStatement("return $L.thenApply($N -> $T.json($N, $N))", call, result, KilnNames.RESPONSE,
-              jsonWriter(route.resultType()), result).build();
+          return code.addStatement("return $L.thenApply($N -> $T.json($L.$N, $N))", call, result, KilnNames.RESPONSE,
+              WRITERS, jsonWriter(route.resultType()), result).build();
         default: throw new AssertionError(route.returnKind());
       }
     }
@@ -190,7 +199,7 @@ public final class EndpointsWriter {
         case RESPONSE -> call;
         case TEXT -> CodeBlock.of("$T.text($L)", KilnNames.RESPONSE, call);
         case BYTES -> CodeBlock.of("$T.bytes($L)", KilnNames.RESPONSE, call);
-        case JSON -> CodeBlock.of("$T.json($N, $L)", KilnNames.RESPONSE, jsonWriter(route.resultType()), call);
+        case JSON -> CodeBlock.of("$T.json($L.$N, $L)", KilnNames.RESPONSE, WRITERS, jsonWriter(route.resultType()), call);
         default -> throw new AssertionError(route.returnKind());
       };
     }
@@ -201,8 +210,7 @@ public final class EndpointsWriter {
 
   private FieldSpec jsonWriter(TypeName type) {
     return jsonWriters.computeIfAbsent(type, t -> FieldSpec.builder(KilnNames.OBJECT_WRITER,
-            fieldNames.newName(GeneratedCode.constantName(t) + "_JSON"), Modifier.PRIVATE, Modifier.STATIC,
-            Modifier.FINAL)
+            fieldNames.newName(GeneratedCode.constantName(t) + "_JSON"), Modifier.STATIC, Modifier.FINAL)
         .initializer("$T.writer($L)", KilnNames.JSON, GeneratedCode.javaType(t))
         .build());
   }

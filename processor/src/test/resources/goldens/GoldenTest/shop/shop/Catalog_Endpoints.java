@@ -21,10 +21,6 @@ import javax.annotation.processing.Generated;
     comments = "from shop.Catalog"
 )
 public final class Catalog_Endpoints {
-  private static final ObjectWriter LIST_ITEM_JSON = Json.writer(Json.type(List.class, Json.type(Catalog.Item.class)));
-
-  private static final ObjectWriter ITEM_JSON = Json.writer(Json.type(Catalog.Item.class));
-
   private static final Catalog.Color[] COLOR_CONSTANTS = Catalog.Color.values();
 
   private Catalog_Endpoints() {
@@ -69,7 +65,7 @@ public final class Catalog_Endpoints {
     List<String> tags = request.queryParams("tag");
     String colorText = request.queryParam("color");
     Optional<Catalog.Color> color = colorText == null ? Optional.empty() : Optional.of(Converters.toEnum(COLOR_CONSTANTS, colorText, "query parameter 'color'"));
-    return Response.json(LIST_ITEM_JSON, handler.items(page, tags, color));
+    return Response.json(JsonWriters.LIST_ITEM_JSON, handler.items(page, tags, color));
   }
 
   /**
@@ -229,7 +225,7 @@ public final class Catalog_Endpoints {
    * Binds {@code GET /async-json} to {@link Catalog#asyncJson()}.
    */
   public static CompletionStage<Response> asyncJson(Catalog handler, Request request) {
-    return handler.asyncJson().thenApply(result -> Response.json(ITEM_JSON, result));
+    return handler.asyncJson().thenApply(result -> Response.json(JsonWriters.ITEM_JSON, result));
   }
 
   /**
@@ -272,5 +268,15 @@ public final class Catalog_Endpoints {
    */
   public static Response index(Request request) throws Exception {
     return Response.text(Catalog.index());
+  }
+
+  /**
+   * JSON writers, resolved on first use: an application that serves no JSON yet does not
+   * start Jackson (a few hundred milliseconds) before its first response.
+   */
+  private static final class JsonWriters {
+    static final ObjectWriter LIST_ITEM_JSON = Json.writer(Json.type(List.class, Json.type(Catalog.Item.class)));
+
+    static final ObjectWriter ITEM_JSON = Json.writer(Json.type(Catalog.Item.class));
   }
 }
