@@ -438,11 +438,6 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
     return router;
   }
 
-  /** Whether the connection has no request in progress (graceful shutdown closes those at once). */
-  boolean isIdle() {
-    return exchange == null;
-  }
-
   /** Closes the connection if no request is in progress; called from any thread. */
   void closeIfIdleOnItsLoop() {
     ctx.executor().execute(() -> {

@@ -45,10 +45,12 @@ class LifecycleTest {
       first.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n");
       assertThat(app.slowStarted.await(10, TimeUnit.SECONDS)).isTrue();
       // One of these two takes the queue slot, the other is refused; which one is up to the network.
-      CompletableFuture<RawResponse> a = CompletableFuture.supplyAsync(
-          () -> second.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n").read());
-      CompletableFuture<RawResponse> b = CompletableFuture.supplyAsync(
-          () -> third.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n").read());
+      second.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n");
+      third.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n");
+      java.util.concurrent.ExecutorService readers = java.util.concurrent.Executors.newFixedThreadPool(2);
+      CompletableFuture<RawResponse> a = CompletableFuture.supplyAsync(second::read, readers);
+      CompletableFuture<RawResponse> b = CompletableFuture.supplyAsync(third::read, readers);
+      readers.shutdown();
       RawResponse refused = (RawResponse) CompletableFuture.anyOf(a, b).get(10, TimeUnit.SECONDS);
       assertThat(refused.status()).isEqualTo(503);
       assertThat(refused.header("Retry-After")).isEqualTo("1");
