@@ -106,8 +106,9 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
   }
 
   /**
-   * Asks for the next message, from a task of its own: a read requested from inside a read in
-   * progress (a response written at once, a body chunk handled) is lost when that read loop ends.
+   * Asks for the next message: at once, or from a task of its own when a read is being handled, since
+   * a read requested from inside one (a response written at once, a body chunk handled) is lost
+   * when Netty's flow control finishes delivering it.
    */
   void readMore() {
     awaitingMessage = true;
