@@ -58,21 +58,9 @@ public final class Compression implements Middleware.Handler {
     double gzip = -1;
     double deflate = -1;
     double any = -1;
-    for (String part : acceptEncoding.split(",")) {
-      String[] pieces = part.split(";");
-      String coding = pieces[0].strip().toLowerCase(Locale.ROOT);
-      double q = 1;
-      for (int i = 1; i < pieces.length; i++) {
-        String parameter = pieces[i].strip();
-        if (parameter.startsWith("q=") || parameter.startsWith("Q=")) {
-          try {
-            q = Double.parseDouble(parameter.substring(2));
-          } catch (NumberFormatException e) {
-            q = 0;
-          }
-        }
-      }
-      switch (coding) {
+    for (Preferences.Preference preference : Preferences.parse(acceptEncoding)) {
+      double q = preference.quality();
+      switch (preference.token()) {
         case "gzip", "x-gzip" -> gzip = Math.max(gzip, q);
         case "deflate" -> deflate = Math.max(deflate, q);
         case "*" -> any = q;

@@ -9,7 +9,6 @@ import dev.kiln.Response;
 import dev.kiln.RouteInfo;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -142,29 +141,14 @@ public final class ErrorPages implements Middleware.Handler {
 
   /** Whether {@code text/html} is accepted at least as much as any JSON type; JSON when in doubt. */
   static boolean prefersHtml(String accept) {
-    if (accept == null) {
-      return false;
-    }
     double html = 0;
     double json = 0;
-    for (String range : accept.split(",")) {
-      String[] parts = range.split(";");
-      String type = parts[0].strip().toLowerCase(Locale.ROOT);
-      double q = 1;
-      for (int i = 1; i < parts.length; i++) {
-        String parameter = parts[i].strip();
-        if (parameter.startsWith("q=")) {
-          try {
-            q = Double.parseDouble(parameter.substring(2));
-          } catch (NumberFormatException e) {
-            q = 0;
-          }
-        }
-      }
+    for (Preferences.Preference preference : Preferences.parse(accept)) {
+      String type = preference.token();
       if (type.equals("text/html") || type.equals("application/xhtml+xml")) {
-        html = Math.max(html, q);
-      } else if (type.equals("application/json") || type.equals("application/problem+json") || type.endsWith("+json")) {
-        json = Math.max(json, q);
+        html = Math.max(html, preference.quality());
+      } else if (type.equals("application/json") || type.endsWith("+json")) {
+        json = Math.max(json, preference.quality());
       }
     }
     return html > 0 && html >= json;
