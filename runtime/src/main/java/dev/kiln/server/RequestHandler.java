@@ -191,7 +191,8 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
       reject(head, 400, "malformed path: " + e.getMessage());
       return;
     }
-    boolean hasBody = HttpUtil.isTransferEncodingChunked(head) || HttpUtil.getContentLength(head, 0L) > 0;
+    long length = HttpUtil.getContentLength(head, -1L);
+    boolean hasBody = length > 0 || HttpUtil.isTransferEncodingChunked(head);
     boolean keepAlive = HttpUtil.isKeepAlive(head) && !server.isDraining();
     if (!router.match(method, path, match)) {
       // The body is never read: the connection cannot carry another request after it.
@@ -209,7 +210,6 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
     }
     Endpoint endpoint = match.endpoint();
     long maxBody = endpoint.route().maxBodySize() > 0 ? endpoint.route().maxBodySize() : config.maxBodyBytes();
-    long length = HttpUtil.getContentLength(head, -1L);
     if (length > maxBody) {
       reject(head, 413, "request body larger than " + maxBody + " bytes");
       return;

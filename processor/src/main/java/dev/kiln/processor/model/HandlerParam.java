@@ -32,8 +32,4 @@ public record HandlerParam(
     /** {@code List<T>}; every value, empty when absent. */
     LIST
   }
-
-  public boolean isPrimitive() {
-    return type.isPrimitive();
-  }
 }

@@ -33,6 +33,16 @@ public record MiddlewareDeclaration(
     return paths.isEmpty() && groups.isEmpty() && !optIn;
   }
 
+  /** Whether one of its path prefixes covers {@code path}, segment-wise: {@code /api} covers {@code /api/x}, not {@code /apix}. */
+  public boolean coversPath(String path) {
+    for (String prefix : paths) {
+      if (prefix.equals("/") || path.equals(prefix) || path.startsWith(prefix + "/")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether its scope covers {@code route}, before {@code @Use} and {@code @Skip}. */
   public boolean covers(TableRoute route) {
     if (optIn) {
@@ -41,11 +51,8 @@ public record MiddlewareDeclaration(
     if (paths.isEmpty() && groups.isEmpty()) {
       return true;
     }
-    String template = route.template().text();
-    for (String prefix : paths) {
-      if (prefix.equals("/") || template.equals(prefix) || template.startsWith(prefix + "/")) {
-        return true;
-      }
+    if (coversPath(route.template().text())) {
+      return true;
     }
     for (String group : groups) {
       if (route.group().equals(group) || route.group().startsWith(group + ".")) {

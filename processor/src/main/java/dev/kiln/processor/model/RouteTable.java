@@ -46,8 +46,7 @@ public record RouteTable(
   /** The chain for unmatched requests under {@code prefix}: global middlewares and those covering it. */
   public List<MiddlewareDeclaration> unmatchedChain(String prefix) {
     return middlewares.stream()
-        .filter(m -> m.isGlobal() || (!m.optIn() && m.paths().stream()
-            .anyMatch(p -> p.equals("/") || prefix.equals(p) || prefix.startsWith(p + "/"))))
+        .filter(m -> m.isGlobal() || (!m.optIn() && m.coversPath(prefix)))
         .sorted(java.util.Comparator.comparingInt(MiddlewareDeclaration::order))
         .toList();
   }

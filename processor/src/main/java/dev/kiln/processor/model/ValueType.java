@@ -5,24 +5,18 @@ package dev.kiln.processor.model;
  * a path segment matches.
  */
 public enum ValueType {
-  STRING("a string", "toString"),
-  INT("an integer", "toInt"),
-  LONG("an integer", "toLong"),
-  DOUBLE("a decimal number", "toDouble"),
-  BOOLEAN("a boolean", "toBoolean"),
-  UUID("a UUID", "toUuid"),
-  ENUM("an enum constant", "toEnum");
+  STRING("toString"),
+  INT("toInt"),
+  LONG("toLong"),
+  DOUBLE("toDouble"),
+  BOOLEAN("toBoolean"),
+  UUID("toUuid"),
+  ENUM("toEnum");
 
-  private final String description;
   private final String converter;
 
-  ValueType(String description, String converter) {
-    this.description = description;
+  ValueType(String converter) {
     this.converter = converter;
-  }
-
-  public String description() {
-    return description;
   }
 
   /** The {@code dev.kiln.routing.Converters} method for this type. */
