@@ -11,7 +11,8 @@ import java.lang.annotation.Target;
  *
  * <p>For {@code @Application class ProjectsApp}, the processor writes {@code ProjectsAppRoutes} (the
  * dispatch table and its factory) and {@code ProjectsAppUrls} (typed URL builders) next to it, from
- * every {@link Route} of the compilation and of the classes it was compiled against.
+ * every {@link Route} of the compilation and of the classes it was compiled against, and the
+ * route list and OpenAPI document under {@code META-INF/kiln/}.
  *
  * <pre>{@code
  * @Application
@@ -25,4 +26,10 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
-public @interface Application {}
+public @interface Application {
+  /** The API's title in the generated OpenAPI document; defaults to the class's simple name. */
+  String title() default "";
+
+  /** The API's version in the generated OpenAPI document. */
+  String version() default "1.0.0";
+}

@@ -33,6 +33,11 @@ public class HttpError extends RuntimeException {
     this.response = response;
   }
 
+  /** An error that answers with {@code response} (3xx to 5xx); {@code message} is for logs. */
+  public static HttpError of(Response response, String message) {
+    return new HttpError(response.status(), message, response);
+  }
+
   public int status() {
     return status;
   }

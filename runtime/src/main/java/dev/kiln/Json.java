@@ -3,6 +3,7 @@ package dev.kiln;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
@@ -41,6 +42,11 @@ public final class Json {
   /** A writer for values of the given type, resolved once and reused. */
   public static ObjectWriter writer(JavaType type) {
     return MAPPER.writerFor(type);
+  }
+
+  /** A reader for values of the given type, resolved once and reused. */
+  public static ObjectReader reader(JavaType type) {
+    return MAPPER.readerFor(type);
   }
 
   public static byte[] write(Object value) {

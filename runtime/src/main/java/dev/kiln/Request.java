@@ -1,10 +1,13 @@
 package dev.kiln;
 
+import dev.kiln.body.Bodies;
+import dev.kiln.body.MultipartReader;
 import dev.kiln.routing.PercentCodec;
 import dev.kiln.routing.RouteMatch;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +49,9 @@ public final class Request {
   private Map<AttributeKey<?>, Object> attributes;
   private Map<String, List<String>> query;
   private Map<String, String> cookies;
+  private Map<String, List<String>> headerMap;
+  private Multipart multipart;
+  private FormData form;
 
   private Request(HttpMethod method, String target, HttpHeaders headers, byte[] body) {
     this.method = Objects.requireNonNull(method, "method");
@@ -85,7 +91,18 @@ public final class Request {
    */
   public static Request routed(HttpMethod method, String target, HttpHeaders headers, byte[] body, RouteInfo route,
       RouteMatch match, Connection connection) {
+    return routed(method, target, headers, body, null, route, match, connection);
+  }
+
+  /**
+   * A routed request whose {@code multipart/form-data} body the server decoded as it arrived.
+   *
+   * @param multipart the decoded parts, or {@code null} when the body is in {@code body}
+   */
+  public static Request routed(HttpMethod method, String target, HttpHeaders headers, byte[] body,
+      Multipart multipart, RouteInfo route, RouteMatch match, Connection connection) {
     Request request = new Request(method, target, headers, body);
+    request.multipart = multipart;
     request.bind(route, match);
     request.connection = connection;
     return request;
@@ -281,6 +298,98 @@ public final class Request {
     return headers.names();
   }
 
+  /** Every header, each name once with all its values; names ignore case. */
+  public Map<String, List<String>> headers() {
+    if (headerMap == null) {
+      Map<String, List<String>> map = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      for (String name : headers.names()) {
+        map.put(name, List.copyOf(headers.getAll(name)));
+      }
+      headerMap = Collections.unmodifiableMap(map);
+    }
+    return headerMap;
+  }
+
+  /**
+   * The body's media type from {@code Content-Type}, lower case and without parameters
+   * ({@code application/json}), or {@code null} when none was sent.
+   */
+  public String mediaType() {
+    String type = headers.get(HttpHeaderNames.CONTENT_TYPE);
+    if (type == null) {
+      return null;
+    }
+    int semicolon = type.indexOf(';');
+    String media = (semicolon < 0 ? type : type.substring(0, semicolon)).strip().toLowerCase(java.util.Locale.ROOT);
+    return media.isEmpty() ? null : media;
+  }
+
+  /** Whether the request has a body (a decoded multipart body counts). */
+  public boolean hasBody() {
+    return body.length > 0 || multipart != null;
+  }
+
+  /**
+   * The submitted form: an {@code application/x-www-form-urlencoded} body or the fields of a
+   * {@code multipart/form-data} one; empty when there is no body.
+   *
+   * @throws HttpError 415 for another kind of body, 400 when it is malformed
+   */
+  public FormData form() {
+    if (form == null) {
+      form = switch (Bodies.kind(this)) {
+        case NONE -> FormData.empty();
+        case MULTIPART -> multipart().fields();
+        case URLENCODED -> urlencoded();
+        default -> throw Bodies.unsupported(this, Bodies.URLENCODED + " or " + Bodies.MULTIPART);
+      };
+    }
+    return form;
+  }
+
+  private FormData urlencoded() {
+    try {
+      return FormData.of(new QueryStringDecoder(text(), StandardCharsets.UTF_8, false, MAX_QUERY_PARAMS, true)
+          .parameters());
+    } catch (IllegalArgumentException e) {
+      throw Problem.of(400).detail("malformed form body: " + e.getMessage()).toError();
+    }
+  }
+
+  /**
+   * The parts of a {@code multipart/form-data} body; the server decodes them as they arrive, spooling
+   * large files to disk (deleted once the response is written).
+   *
+   * @throws HttpError 415 for another kind of body, 400 when it is malformed
+   */
+  public Multipart multipart() {
+    if (multipart == null) {
+      Bodies.Kind kind = Bodies.kind(this);
+      if (kind == Bodies.Kind.NONE) {
+        return Multipart.empty();
+      }
+      if (kind != Bodies.Kind.MULTIPART) {
+        throw Bodies.unsupported(this, Bodies.MULTIPART);
+      }
+      multipart = MultipartReader.decode(headers, body); // a request made in memory
+    }
+    return multipart;
+  }
+
+  /**
+   * The body read as JSON into {@code type}.
+   *
+   * @throws HttpError 400 for an empty body, malformed JSON or a value that does not fit the type
+   */
+  public <T> T json(Class<T> type) {
+    return Bodies.json(this, Json.mapper().readerFor(type));
+  }
+
+  /** The body read as JSON into a generic type built with {@link Json#type}. */
+  public <T> T json(com.fasterxml.jackson.databind.JavaType type) {
+    return Bodies.json(this, Json.mapper().readerFor(type));
+  }
+
   /** A cookie's value, or {@code null}. */
   public String cookie(String name) {
     return cookies().get(name);
@@ -300,14 +409,22 @@ public final class Request {
     return cookies;
   }
 
-  /** The body; do not modify the returned array. */
+  /**
+   * The body; do not modify the returned array. Empty for a multipart body the server decoded as it
+   * arrived: read it through {@link #multipart()}.
+   */
   public byte[] body() {
     return body;
   }
 
-  /** The body decoded as UTF-8. */
+  /** The body, as {@link #body()}. */
+  public byte[] bytes() {
+    return body;
+  }
+
+  /** The body as text, in the {@code charset} of its {@code Content-Type} (UTF-8 when none is given). */
   public String text() {
-    return new String(body, StandardCharsets.UTF_8);
+    return new String(body, HttpUtil.getCharset(headers.get(HttpHeaderNames.CONTENT_TYPE), StandardCharsets.UTF_8));
   }
 
   @Override

@@ -98,6 +98,18 @@ public final class Server implements AutoCloseable {
     }
 
     /** Request line limit (414 above it) and header block limit (431 above it). Default 8 KiB each. */
+    /**
+     * How {@code multipart/form-data} bodies are decoded: parts above {@code spoolThreshold} bytes
+     * are written to temporary files in {@code directory} ({@code null}: the JVM's temporary
+     * directory) and deleted once the response is written; a part above {@code maxPartSize} (or
+     * the body limit, whichever is smaller) or more than {@code maxParts} parts get 413.
+     */
+    public Builder multipart(java.nio.file.Path directory, long spoolThreshold, long maxPartSize, int maxParts) {
+      config.multipart = new dev.kiln.body.MultipartLimits(directory, positive(spoolThreshold, "spoolThreshold"),
+          positive(maxPartSize, "maxPartSize"), (int) positive(maxParts, "maxParts"));
+      return this;
+    }
+
     public Builder maxHeadSize(int requestLine, int headers) {
       config.maxInitialLineLength = positive(requestLine, "requestLine");
       config.maxHeaderSize = positive(headers, "headers");

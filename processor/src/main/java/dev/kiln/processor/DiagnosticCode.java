@@ -47,6 +47,10 @@ public enum DiagnosticCode {
   MIDDLEWARE_ORDER_CONFLICT("MiddlewareOrderConflict"),
   /** A middleware scope that cannot match anything (a path prefix without '/'). */
   INVALID_MIDDLEWARE_SCOPE("InvalidMiddlewareScope"),
+  /** A constraint annotation on a type it cannot apply to, with an impossible attribute, or not supported. */
+  UNSUPPORTED_CONSTRAINT("UnsupportedConstraint"),
+  /** A {@code @Body} or {@code @Form} parameter Kiln cannot bind: two bodies, or a body mixed with another binding. */
+  INVALID_BODY("InvalidBody"),
   /** A type that stayed unresolved after every processing round. */
   UNRESOLVED_TYPE("UnresolvedType");
 

@@ -13,6 +13,8 @@ public final class KilnNames {
   public static final String QUERY = "dev.kiln.Query";
   public static final String HEADER = "dev.kiln.Header";
   public static final String COOKIE = "dev.kiln.Cookie";
+  public static final String FORM = "dev.kiln.Form";
+  public static final String BODY = "dev.kiln.Body";
   public static final String NON_BLOCKING = "dev.kiln.NonBlocking";
   public static final String MIDDLEWARE = "dev.kiln.Middleware";
   public static final String MIDDLEWARE_HANDLER = "dev.kiln.Middleware.Handler";
@@ -46,6 +48,13 @@ public final class KilnNames {
   public static final ClassName AGGREGATED_APPLICATION_CLASS =
       ClassName.get("dev.kiln.routing", "AggregatedApplication");
   public static final ClassName OBJECT_WRITER = ClassName.get("com.fasterxml.jackson.databind", "ObjectWriter");
+  public static final ClassName OBJECT_READER = ClassName.get("com.fasterxml.jackson.databind", "ObjectReader");
+  public static final ClassName UPLOAD = ClassName.get("dev.kiln", "Upload");
+  public static final ClassName FORM_DATA = ClassName.get("dev.kiln", "FormData");
+  public static final ClassName BODIES = ClassName.get("dev.kiln.body", "Bodies");
+  public static final ClassName BODY_KIND = ClassName.get("dev.kiln.body", "Bodies", "Kind");
+  public static final ClassName VIOLATIONS = ClassName.get("dev.kiln.validation", "Violations");
+  public static final ClassName CONSTRAINTS = ClassName.get("dev.kiln.validation", "Constraints");
   public static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
 
   private KilnNames() {}

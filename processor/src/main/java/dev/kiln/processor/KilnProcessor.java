@@ -3,7 +3,6 @@ package dev.kiln.processor;
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
-import dev.kiln.processor.model.HandlerClass;
 import dev.kiln.processor.model.RouteTable;
 import dev.kiln.processor.model.TableHandler;
 import dev.kiln.processor.reading.HandlerReader;
@@ -14,6 +13,11 @@ import dev.kiln.processor.validation.Languages;
 import dev.kiln.processor.validation.RouteTableValidator;
 import dev.kiln.processor.writing.EndpointsWriter;
 import dev.kiln.processor.writing.MarkerWriter;
+import dev.kiln.processor.model.HandlerClass;
+import dev.kiln.processor.model.HandlerRoute;
+import dev.kiln.processor.model.TableRoute;
+import dev.kiln.processor.reading.Javadoc;
+import dev.kiln.processor.writing.OpenApiWriter;
 import dev.kiln.processor.writing.RouteListWriter;
 import dev.kiln.processor.writing.RoutesWriter;
 import dev.kiln.processor.writing.UrlsWriter;
@@ -21,6 +25,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,6 +37,7 @@ import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
@@ -214,10 +220,43 @@ public final class KilnProcessor extends AbstractProcessor {
     write(UrlsWriter.write(table, skeleton), origins);
     if (!skeleton) {
       writeResource(RouteListWriter.RESOURCE, RouteListWriter.write(table), origins);
+      writeResource(OpenApiWriter.RESOURCE, openApi(application, table), origins);
       if (!applications.isEmpty()) {
         write(MarkerWriter.applicationMarker(ClassName.get(application)), application);
       }
     }
+  }
+
+  /**
+   * The OpenAPI document. The table knows paths and names; parameters, bodies and results are read
+   * again from each handler (from source or class file alike) without reporting anything twice.
+   */
+  private String openApi(TypeElement application, RouteTable table) {
+    HandlerReader reader = new HandlerReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils(),
+        Diagnostics.silent());
+    Map<TableRoute, HandlerRoute> details = new HashMap<>();
+    for (TableHandler handler : table.handlers()) {
+      HandlerClass read = reader.read(handler.element(), routeMethods(handler.element()));
+      if (read == null) {
+        continue;
+      }
+      for (TableRoute route : table.routes()) {
+        if (route.handler().equals(handler.handler())) {
+          read.routes().stream()
+              .filter(r -> r.handlerMethod().equals(route.handlerMethod())
+                  && r.parameterTypes().equals(route.parameterTypes()))
+              .findFirst()
+              .ifPresent(r -> details.put(route, r));
+        }
+      }
+    }
+    AnnotationMirror annotation = dev.kiln.processor.reading.Annotations.find(application, KilnNames.APPLICATION);
+    dev.kiln.processor.reading.Annotations values =
+        new dev.kiln.processor.reading.Annotations(processingEnv.getElementUtils());
+    String title = values.string(annotation, "title");
+    return OpenApiWriter.write(table, title.isEmpty() ? application.getSimpleName().toString() : title,
+        values.string(annotation, "version"),
+        Javadoc.description(processingEnv.getElementUtils().getDocComment(application)), details);
   }
 
   private Element firstRouteElement() {

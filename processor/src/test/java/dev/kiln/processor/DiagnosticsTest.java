@@ -248,7 +248,7 @@ class DiagnosticsTest {
     JavaFileObject a = handler("A", "@Route(path = \"/p/{projectId}\") public String a(@Query String q, long projectid) { return q; }");
     Compilation compilation = compile(a);
     assertThat(compilation).hadErrorContaining("[Kiln/UnboundParameter] parameter 'projectid' of a is not in the path "
-        + "\"/p/{projectId}\" and has no @Query, @Header or @Cookie; did you mean {projectId}?")
+        + "\"/p/{projectId}\" and has no @Query, @Header, @Cookie, @Form or @Body; did you mean {projectId}?")
         .inFile(a).onLineContaining("@Route");
     assertThat(compilation).hadErrorContaining("[Kiln/UnboundPathVariable] {projectId} in \"/p/{projectId}\" has no "
         + "method parameter of that name; did you mean to rename parameter 'projectid' to 'projectId'?");
@@ -260,7 +260,7 @@ class DiagnosticsTest {
     Compilation compilation = compile(a);
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation).hadErrorContaining("[Kiln/UnboundParameter] parameter 'page' of a is not in the path \"/p\" "
-        + "and has no @Query, @Header or @Cookie; add {page} to the path or annotate it with @Query(\"page\")")
+        + "and has no @Query, @Header, @Cookie, @Form or @Body; add {page} to the path or annotate it with @Query(\"page\")")
         .inFile(a).onLineContaining("String page)");
   }
 

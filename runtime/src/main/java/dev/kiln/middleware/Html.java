@@ -1,10 +1,10 @@
 package dev.kiln.middleware;
 
 /** Escaping for text placed in HTML. */
-final class Html {
+public final class Html {
   private Html() {}
 
-  static String escape(String text) {
+  public static String escape(String text) {
     if (text == null) {
       return "";
     }

@@ -69,6 +69,9 @@ public @interface AggregatedRoutes {
 
     boolean blocking();
 
+    /** The handler method's Javadoc, for the OpenAPI document: the root may see only its class file. */
+    String description() default "";
+
     /** The Java type of each template parameter, in path order. */
     PathParameter[] pathParameters();
   }

@@ -4,9 +4,11 @@ import dev.kiln.Connection;
 import dev.kiln.Endpoint;
 import dev.kiln.HttpError;
 import dev.kiln.HttpMethod;
+import dev.kiln.Multipart;
 import dev.kiln.Request;
 import dev.kiln.Response;
 import dev.kiln.Router;
+import dev.kiln.body.MultipartReader;
 import dev.kiln.routing.PercentCodec;
 import dev.kiln.routing.RouteMatch;
 import io.netty.buffer.ByteBuf;
@@ -66,6 +68,9 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
   /** The request being read or handled; {@code null} between requests. */
   private Exchange exchange;
   private CompositeByteBuf body;
+  /** The multipart body being decoded as it arrives, instead of {@link #body}. */
+  private MultipartReader parts;
+  private long partsBytes;
 
   RequestHandler(Router router, ServerConfig config, Executor blocking, ConnectionTimeouts timeouts, ServerState server) {
     this.router = router;
@@ -87,6 +92,8 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
     final long startNanos;
     boolean answered;
     ScheduledFuture<?> timeout;
+    /** The decoded multipart body, released once the answer is written or the connection closes. */
+    MultipartReader uploads;
 
     Exchange(HttpRequest head, HttpMethod method, Endpoint endpoint, String target, boolean keepAlive, long maxBody) {
       this.head = head;
@@ -144,6 +151,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
     if (exchange != null) {
       exchange.answered = true; // the client is gone: nothing to write to
       cancelTimeout(exchange);
+      releaseUploads(exchange);
     }
     server.closed(this);
     super.channelInactive(ctx);
@@ -233,15 +241,30 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
       run(current, new byte[0]);
       return;
     }
+    if (MultipartReader.isMultipart(head.headers().get(HttpHeaderNames.CONTENT_TYPE))) {
+      try {
+        parts = MultipartReader.start(head, config.multipart(), maxBody);
+      } catch (HttpError error) {
+        writeAndClose(current, error.toResponse());
+        return;
+      }
+      partsBytes = 0;
+      current.uploads = parts;
+    } else {
+      body = ctx.alloc().compositeBuffer(1024);
+    }
     if (expectContinue) {
       ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
     }
-    body = ctx.alloc().compositeBuffer(1024);
     readMore();
   }
 
   private void onContent(HttpContent content) {
     Exchange current = exchange;
+    if (parts != null) {
+      onPart(current, content);
+      return;
+    }
     if (body == null) {
       if (current == null && content instanceof LastHttpContent && ctx.channel().isActive()) {
         readMore(); // the end of a request without a body, answered already: on to the next one
@@ -271,10 +294,44 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
     }
   }
 
+  /** A chunk of a multipart body, decoded at once so no more than a part's threshold stays in memory. */
+  private void onPart(Exchange current, HttpContent content) {
+    if (content.decoderResult().isFailure()) {
+      parts = null;
+      rejectHead(400, "malformed body framing");
+      return;
+    }
+    partsBytes += content.content().readableBytes();
+    if (partsBytes > current.maxBody) {
+      parts = null;
+      rejectHead(413, "request body larger than " + current.maxBody + " bytes");
+      return;
+    }
+    Multipart decoded;
+    try {
+      parts.offer(content);
+      if (!(content instanceof LastHttpContent)) {
+        readMore();
+        return;
+      }
+      decoded = parts.finish();
+    } catch (HttpError error) {
+      parts = null;
+      writeAndClose(current, error.toResponse());
+      return;
+    }
+    parts = null;
+    run(current, new byte[0], decoded);
+  }
+
   private void run(Exchange current, byte[] bytes) {
+    run(current, bytes, null);
+  }
+
+  private void run(Exchange current, byte[] bytes, Multipart multipart) {
     Request request;
     try {
-      request = Request.routed(current.method, current.target, current.head.headers(), bytes,
+      request = Request.routed(current.method, current.target, current.head.headers(), bytes, multipart,
           current.endpoint.route(), match, this);
     } catch (HttpError error) {
       write(current, error.toResponse());
@@ -414,6 +471,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
     int code = response.status();
     long length = bodyAllowed ? bytes.length : 0;
     ctx.writeAndFlush(message).addListener((ChannelFutureListener) future -> {
+      releaseUploads(current);
       if (config.accessLog() && AccessLog.enabled()) {
         AccessLog.log(ctx.channel().remoteAddress(), requestHead, code, length, start);
       }
@@ -455,6 +513,13 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
   private static void cancelTimeout(Exchange current) {
     if (current.timeout != null) {
       current.timeout.cancel(false);
+    }
+  }
+
+  private static void releaseUploads(Exchange current) {
+    if (current.uploads != null) {
+      current.uploads.release();
+      current.uploads = null;
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.kiln.server;
 
+import dev.kiln.body.MultipartLimits;
 import java.time.Duration;
 
 /**
@@ -14,6 +15,7 @@ import java.time.Duration;
  * @param shutdownTimeout how long {@code close()} lets in-flight requests finish
  * @param blockingThreads threads of the blocking executor (when the JVM has no virtual threads)
  * @param blockingQueue tasks waiting for a blocking thread before new ones get 503
+ * @param multipart how multipart bodies are decoded and spooled
  */
 public record ServerConfig(
     String host,
@@ -30,7 +32,8 @@ public record ServerConfig(
     Duration shutdownTimeout,
     int blockingThreads,
     int blockingQueue,
-    boolean accessLog) {
+    boolean accessLog,
+    MultipartLimits multipart) {
 
   /** The settings being assembled by {@link dev.kiln.Server.Builder}, starting from the defaults. */
   public static final class Draft {
@@ -50,11 +53,12 @@ public record ServerConfig(
     public int blockingThreads = 200;
     public int blockingQueue = 1024;
     public boolean accessLog = true;
+    public MultipartLimits multipart = MultipartLimits.DEFAULTS;
 
     public ServerConfig build() {
       return new ServerConfig(host, port, eventLoopThreads, reusePort, maxBodyBytes, maxInitialLineLength,
           maxHeaderSize, maxConnections, requestTimeout, idleTimeout, headerTimeout, shutdownTimeout, blockingThreads,
-          blockingQueue, accessLog);
+          blockingQueue, accessLog, multipart);
     }
   }
 }

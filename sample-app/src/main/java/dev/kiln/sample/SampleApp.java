@@ -10,10 +10,12 @@ import dev.kiln.middleware.RequestId;
 import dev.kiln.middleware.SecurityHeaders;
 import dev.kiln.sample.auth.ApiKeyAuth;
 import dev.kiln.sample.api.ProjectViews;
+import dev.kiln.sample.storage.FileStore;
 import dev.kiln.sample.storage.InMemoryProjectStore;
 import dev.kiln.sample.storage.ProjectStore;
 import dev.kiln.sample.views.IndexViews;
 import dev.kiln.sample.views.ProjectPages;
+import dev.kiln.sample.views.UploadViews;
 
 /**
  * The talk's "real world" project on Kiln. The processor names {@code SampleAppRoutes} (the route
@@ -40,8 +42,13 @@ public final class SampleApp {
 
   /** The application's route table, wired with its handlers and middlewares: the one place that knows them all. */
   public static Router router(ProjectStore store, String apiKey) {
+    return router(store, new FileStore(), apiKey);
+  }
+
+  public static Router router(ProjectStore store, FileStore files, String apiKey) {
     return SampleAppRoutes.create(new ProjectViews(store), new IndexViews(), new ProjectPages(store),
-        new Compression(), new ErrorPages(), new RequestId(), new SecurityHeaders(), new ApiKeyAuth(apiKey));
+        new UploadViews(files), new Compression(), new ErrorPages(), new RequestId(), new SecurityHeaders(),
+        new ApiKeyAuth(apiKey));
   }
 
   public static void main(String[] args) throws InterruptedException {

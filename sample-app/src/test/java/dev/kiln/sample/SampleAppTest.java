@@ -29,13 +29,55 @@ class SampleAppTest {
     assertThat(call(HttpMethod.GET, "/search").header("Content-Type")).isEqualTo("application/problem+json");
   }
 
+  private Response post(String contentType, String body) {
+    return router.dispatch(Request.builder(HttpMethod.POST, "/api/projects")
+        .header("X-Api-Key", "secret").header("Content-Type", contentType).body(body).build())
+        .toCompletableFuture().join();
+  }
+
   @Test
-  void addingAProjectRedirectsToItsNamedRoute() {
-    Response created = router.dispatch(Request.builder(HttpMethod.POST, "/api/projects?name=Aiohttp&slug=aiohttp")
-        .header("X-Api-Key", "secret").build()).toCompletableFuture().join();
-    assertThat(created.status()).isEqualTo(302);
-    assertThat(created.header("Location")).isEqualTo(SampleAppUrls.api().project(2).toString());
-    assertThat(call(HttpMethod.GET, created.header("Location")).bodyText()).contains("\"name\":\"Aiohttp\"");
+  void addProjectTakesJsonOrAFormAndAnswers201WithTheProjectsUrl() {
+    Response json = post("application/json", "{\"name\": \"Aiohttp\", \"slug\": \"aiohttp\"}");
+    assertThat(json.status()).as(json.bodyText()).isEqualTo(201);
+    assertThat(json.header("Location")).isEqualTo(SampleAppUrls.api().project(2).toString());
+    assertThat(json.bodyText()).isEqualTo("{\"id\":2,\"name\":\"Aiohttp\",\"slug\":\"aiohttp\",\"description\":\"\"}");
+
+    Response form = post("application/x-www-form-urlencoded", "name=aiopg&slug=aiopg&description=PostgreSQL+for+asyncio");
+    assertThat(form.status()).as(form.bodyText()).isEqualTo(201);
+    assertThat(call(HttpMethod.GET, form.header("Location")).bodyText())
+        .isEqualTo("{\"id\":3,\"name\":\"aiopg\",\"slug\":\"aiopg\",\"description\":\"PostgreSQL for asyncio\"}");
+  }
+
+  /** The talk's add_project schema: name and slug 1..32 characters and required, description up to 255. */
+  @Test
+  void eachInvalidFieldOfAddProjectIsAClearViolation() {
+    assertThat(violations("{\"slug\": \"ok\"}")).isEqualTo("[$.name: must not be blank]");
+    assertThat(violations("{\"name\": \"" + "n".repeat(33) + "\", \"slug\": \"ok\"}"))
+        .isEqualTo("[$.name: size must be between 1 and 32]");
+    assertThat(violations("{\"name\": \"ok\", \"slug\": \"\"}"))
+        .isEqualTo("[$.slug: must not be blank, $.slug: size must be between 1 and 32, "
+            + "$.slug: must be lower-case letters, digits and dashes]");
+    assertThat(violations("{\"name\": \"ok\", \"slug\": \"" + "s".repeat(33) + "\"}"))
+        .isEqualTo("[$.slug: size must be between 1 and 32]");
+    assertThat(violations("{\"name\": \"ok\", \"slug\": \"Not A Slug\"}"))
+        .isEqualTo("[$.slug: must be lower-case letters, digits and dashes]");
+    assertThat(violations("{\"name\": \"ok\", \"slug\": \"ok\", \"description\": \"" + "d".repeat(256) + "\"}"))
+        .isEqualTo("[$.description: size must be at most 255]");
+    assertThat(violations("{}")).isEqualTo("[$.name: must not be blank, $.slug: must not be blank]");
+    assertThat(post("application/json", "{\"name\": \"Kiln again\", \"slug\": \"kiln\"}").status()).isEqualTo(409);
+  }
+
+  private String violations(String json) {
+    Response response = post("application/json", json);
+    assertThat(response.status()).as(response.bodyText()).isEqualTo(422);
+    try {
+      var problem = dev.kiln.Json.mapper().readTree(response.body());
+      java.util.List<String> found = new java.util.ArrayList<>();
+      problem.get("violations").forEach(v -> found.add(v.get("path").asText() + ": " + v.get("message").asText()));
+      return found.toString();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test
@@ -49,12 +91,49 @@ class SampleAppTest {
       assertThat(server.client().get("/api/projects", "Accept-Encoding", "gzip").status()).isEqualTo(200);
       assertThat(server.client().get("/projects").text()).startsWith("1\tKiln\t");
       assertThat(server.client().get(SampleAppUrls.project(1)).text()).startsWith("Kiln\n");
-      var refused = server.client().send("POST", "/api/projects?name=Aiohttp&slug=aiohttp", "");
+      var refused = server.client().postJson("/api/projects", java.util.Map.of("name", "Aiohttp", "slug", "aiohttp"));
       assertThat(refused.status()).isEqualTo(401);
       assertThat(refused.header("Content-Type")).isEqualTo("application/problem+json");
-      var created = server.client().send("POST", "/api/projects?name=Aiohttp&slug=aiohttp", "", "X-Api-Key", "secret");
-      assertThat(created.status()).isEqualTo(302);
+      var created = server.client().postJson("/api/projects", java.util.Map.of("name", "Aiohttp", "slug", "aiohttp"),
+          "X-Api-Key", "secret");
+      assertThat(created.status()).isEqualTo(201);
       assertThat(server.client().get(created.header("Location")).text()).contains("\"slug\":\"aiohttp\"");
+      var invalid = server.client().postForm("/api/projects", java.util.Map.of("name", "", "slug", "x"),
+          "X-Api-Key", "secret");
+      assertThat(invalid.status()).isEqualTo(422);
+      assertThat(invalid.text()).contains("\"path\":\"$.name\"");
+    }
+  }
+
+  @Test
+  void theUploadFormTakesFilesAndListsThem() {
+    try (dev.kiln.testing.TestServer server = dev.kiln.testing.TestServer.start(router)) {
+      assertThat(server.client().get("/uploads").text()).contains("enctype=\"multipart/form-data\"");
+      var uploaded = server.client().post("/uploads", new dev.kiln.testing.MultipartBody()
+          .file("files", "talk.txt", "text/plain", "Introduction to Asyncio Stack".getBytes())
+          .file("files", "big.bin", "application/octet-stream", new byte[100_000])
+          .field("note", "slides"));
+      assertThat(uploaded.status()).as(uploaded.text()).isEqualTo(303);
+      assertThat(uploaded.header("Location")).isEqualTo("/uploads");
+      assertThat(server.client().get("/uploads").text())
+          .contains("<li>talk.txt (29 bytes, text/plain, sha-256 ")
+          .contains("<li>big.bin (100000 bytes, application/octet-stream, sha-256 ")
+          .contains(" — slides</li>");
+      var none = server.client().post("/uploads", new dev.kiln.testing.MultipartBody().field("note", "nothing"));
+      assertThat(none.status()).isEqualTo(422);
+    }
+  }
+
+  @Test
+  void servesItsOpenApiDocument() throws Exception {
+    try (dev.kiln.testing.TestServer server = dev.kiln.testing.TestServer.start(router)) {
+      var response = server.client().get("/openapi.json");
+      assertThat(response.status()).isEqualTo(200);
+      assertThat(response.header("Content-Type")).isEqualTo("application/json");
+      var document = dev.kiln.Json.mapper().readTree(response.bytes());
+      assertThat(document.get("openapi").asText()).isEqualTo("3.1.0");
+      assertThat(document.at("/paths/~1api~1projects/post/operationId").asText()).isEqualTo("api.addProject");
+      assertThat(document.at("/components/schemas/NewProject/properties/slug/maxLength").asInt()).isEqualTo(32);
     }
   }
 

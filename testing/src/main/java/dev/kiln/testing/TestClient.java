@@ -72,6 +72,18 @@ public final class TestClient {
         .POST(HttpRequest.BodyPublishers.ofString(form)));
   }
 
+  /** POSTs a {@code multipart/form-data} body. */
+  public TestResponse post(String path, MultipartBody body, String... headers) {
+    return send(request(path, headers).header("Content-Type", body.contentType())
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())));
+  }
+
+  /** Any method with a body of the given media type. */
+  public TestResponse send(String method, String path, String contentType, byte[] body, String... headers) {
+    return send(request(path, headers).header("Content-Type", contentType)
+        .method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
   /** The cookies this client holds, for assertions. */
   public CookieManager cookies() {
     return cookies;

@@ -24,7 +24,12 @@ public final class ServerTestApp {
   volatile CountDownLatch slowStarted = new CountDownLatch(1);
 
   Router router() {
-    return ServerTestAppRoutes.create(this);
+    return router(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
+  }
+
+  /** With the request-data routes reporting on {@code spool}, the server's upload directory. */
+  Router router(java.nio.file.Path spool) {
+    return ServerTestAppRoutes.create(new RequestDataViews(spool), this);
   }
 
   @Route(path = "/")

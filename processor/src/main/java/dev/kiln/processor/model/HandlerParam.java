@@ -1,6 +1,7 @@
 package dev.kiln.processor.model;
 
 import com.palantir.javapoet.TypeName;
+import java.util.List;
 
 /**
  * One handler parameter and how to bind it.
@@ -12,6 +13,8 @@ import com.palantir.javapoet.TypeName;
  * @param valueClass the scalar's own type (boxed, or the enum), for conversions and lists
  * @param shape whether the declared type is the scalar, an {@code Optional} or a {@code List} of it
  * @param pathIndex for a path parameter, its index in the template; -1 otherwise
+ * @param data for a {@link ParamSource#BODY}, the body's type tree; {@code null} otherwise
+ * @param constraints the parameter's own constraints (on the value inside an {@code Optional})
  */
 public record HandlerParam(
     ParamSource source,
@@ -21,7 +24,13 @@ public record HandlerParam(
     ValueType valueType,
     TypeName valueClass,
     Shape shape,
-    int pathIndex) {
+    int pathIndex,
+    DataType data,
+    List<Constraint> constraints) {
+
+  public HandlerParam {
+    constraints = List.copyOf(constraints);
+  }
 
   /** How a value is wrapped in the declared type. */
   public enum Shape {

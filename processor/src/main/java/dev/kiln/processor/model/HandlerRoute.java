@@ -24,6 +24,8 @@ import java.util.List;
  * @param skip middlewares {@code @Skip}ped on the class or method
  * @param maxBodySize the route's body limit, or -1
  * @param timeoutMillis the route's timeout, or -1
+ * @param description the handler method's Javadoc, its block tags left out; empty for none
+ * @param result the JSON result's type tree, for the OpenAPI document; {@code null} for other results
  */
 public record HandlerRoute(
     String method,
@@ -42,7 +44,9 @@ public record HandlerRoute(
     List<ClassName> use,
     List<ClassName> skip,
     long maxBodySize,
-    long timeoutMillis) {
+    long timeoutMillis,
+    String description,
+    DataType result) {
 
   public HandlerRoute {
     params = List.copyOf(params);

@@ -14,6 +14,7 @@ import javax.lang.model.element.Element;
  * @param group the handler class's route group, or empty
  * @param use middlewares {@code @Use}d on the handler class or method
  * @param skip middlewares {@code @Skip}ped on the handler class or method
+ * @param description the handler method's Javadoc, empty for none
  * @param source the handler method when it can be found, else the handler class: where diagnostics point
  */
 public record TableRoute(
@@ -35,6 +36,7 @@ public record TableRoute(
     List<ClassName> skip,
     long maxBodySize,
     long timeoutMillis,
+    String description,
     Element source) {
 
   public TableRoute {

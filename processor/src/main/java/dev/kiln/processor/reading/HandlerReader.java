@@ -6,6 +6,8 @@ import dev.kiln.processor.DiagnosticCode;
 import dev.kiln.processor.Diagnostics;
 import dev.kiln.processor.Diagnostics.Location;
 import dev.kiln.processor.KilnNames;
+import dev.kiln.processor.model.Constraint;
+import dev.kiln.processor.model.DataType;
 import dev.kiln.processor.model.HandlerClass;
 import dev.kiln.processor.model.HandlerParam;
 import dev.kiln.processor.model.HandlerRoute;
@@ -45,15 +47,21 @@ public final class HandlerReader {
       "String, int, long, double, boolean, their boxed types, UUID or an enum";
 
   private final Diagnostics diagnostics;
+  private final Elements elements;
   private final Annotations annotations;
   private final TypeSupport typeSupport;
   private final MiddlewareReader middlewares;
+  private final ConstraintReader constraintReader;
+  private final DataTypeReader dataTypes;
 
   public HandlerReader(Elements elements, Types types, Diagnostics diagnostics) {
     this.diagnostics = diagnostics;
+    this.elements = elements;
     this.annotations = new Annotations(elements);
     this.typeSupport = new TypeSupport(types);
     this.middlewares = new MiddlewareReader(elements, types, diagnostics);
+    this.constraintReader = new ConstraintReader(elements, types, diagnostics);
+    this.dataTypes = new DataTypeReader(elements, types, constraintReader);
   }
 
   /** Whether a type in one of the methods' signatures is not resolved yet: read it in a later round. */
@@ -209,7 +217,8 @@ public final class HandlerReader {
     return new HandlerRoute(annotations.enumName(route, "method"), template, fullName,
         method.getSimpleName().toString(), parameterTypes, binder, method.getModifiers().contains(Modifier.STATIC),
         blocking, result.async(), result.kind(), result.type(), params, group.name(),
-        both(method, KilnNames.USE), both(method, KilnNames.SKIP), maxBodySize, timeoutMillis);
+        both(method, KilnNames.USE), both(method, KilnNames.SKIP), maxBodySize, timeoutMillis,
+        Javadoc.description(elements.getDocComment(method)), result.data());
   }
 
   /** The middlewares named by {@code annotation} on the method's class and on the method. */
@@ -243,6 +252,13 @@ public final class HandlerReader {
         ok = false;
         failed.add(parameter.getSimpleName().toString());
       } else {
+        if (param.source() == ParamSource.BODY && params.stream().anyMatch(p -> p.source() == ParamSource.BODY)) {
+          diagnostics.error(DiagnosticCode.INVALID_BODY, "a request has one body, and " + method.getSimpleName()
+              + " already binds it; keep one @Body parameter (a record can hold everything the body carries)",
+              parameter);
+          ok = false;
+          continue;
+        }
         params.add(param);
         if (param.source() == ParamSource.PATH) {
           boundPath.add(param.wireName());
@@ -271,23 +287,42 @@ public final class HandlerReader {
     String javaName = parameter.getSimpleName().toString();
     if (TypeSupport.is(type, KilnNames.REQUEST.canonicalName())) {
       return new HandlerParam(ParamSource.REQUEST, javaName, javaName, TypeName.get(type), null, null,
-          HandlerParam.Shape.SINGLE, -1);
+          HandlerParam.Shape.SINGLE, -1, null, List.of());
     }
     ParamSource source = null;
     AnnotationMirror binding = null;
-    for (String[] candidate : new String[][] {
-        {KilnNames.QUERY, "QUERY"}, {KilnNames.HEADER, "HEADER"}, {KilnNames.COOKIE, "COOKIE"}}) {
+    for (String[] candidate : new String[][] {{KilnNames.QUERY, "QUERY"}, {KilnNames.HEADER, "HEADER"},
+        {KilnNames.COOKIE, "COOKIE"}, {KilnNames.FORM, "FORM"}, {KilnNames.BODY, "BODY"}}) {
       AnnotationMirror mirror = Annotations.find(parameter, candidate[0]);
       if (mirror != null) {
         if (binding != null) {
           diagnostics.error(DiagnosticCode.UNBOUND_PARAMETER, "parameter '" + javaName
-              + "' has more than one of @Query, @Header and @Cookie; keep the one it comes from",
+              + "' has more than one of @Query, @Header, @Cookie, @Form and @Body; keep the one it comes from",
               new Location(parameter, mirror, null));
           return null;
         }
         binding = mirror;
         source = ParamSource.valueOf(candidate[1]);
       }
+    }
+    boolean optional = TypeSupport.is(type, "java.util.Optional");
+    TypeMirror unwrapped = optional && TypeSupport.typeArgument(type) != null ? TypeSupport.typeArgument(type) : type;
+    List<Constraint> constraints = constraintReader.read(parameter, parameter.getAnnotationMirrors(), unwrapped,
+        optional);
+    if (constraints == null) {
+      return null;
+    }
+    if (source == ParamSource.BODY) {
+      return readBody(parameter, type, constraints);
+    }
+    boolean file = isUpload(unwrapped) || (TypeSupport.is(type, "java.util.List") && unwrapped != null
+        && TypeSupport.typeArgument(type) != null && isUpload(TypeSupport.typeArgument(type)));
+    if (file && (binding == null || source == ParamSource.FORM)) {
+      String explicitName = binding == null ? "" : annotations.string(binding, "value");
+      return new HandlerParam(ParamSource.FILE, javaName, explicitName.isEmpty() ? javaName : explicitName,
+          TypeName.get(type), null, ClassName.get("dev.kiln", "Upload"),
+          optional ? HandlerParam.Shape.OPTIONAL : TypeSupport.is(type, "java.util.List")
+              ? HandlerParam.Shape.LIST : HandlerParam.Shape.SINGLE, -1, null, constraints);
     }
     String wireName;
     int pathIndex = -1;
@@ -314,20 +349,58 @@ public final class HandlerReader {
     String allowedShapes = switch (source) {
       case PATH -> SUPPORTED_VALUES + " (a path parameter is always present, so neither Optional nor List)";
       case COOKIE -> SUPPORTED_VALUES + ", or Optional of one";
+      case FORM -> SUPPORTED_VALUES + ", or Optional or List of one, or Upload, Optional<Upload> or List<Upload>";
       default -> SUPPORTED_VALUES + ", or Optional or List of one";
     };
     boolean shapeAllowed = shape == HandlerParam.Shape.SINGLE
         || (shape == HandlerParam.Shape.OPTIONAL && source != ParamSource.PATH)
-        || (shape == HandlerParam.Shape.LIST && (source == ParamSource.QUERY || source == ParamSource.HEADER));
+        || (shape == HandlerParam.Shape.LIST && (source == ParamSource.QUERY || source == ParamSource.HEADER
+            || source == ParamSource.FORM));
     if (valueType == null || !shapeAllowed) {
       String hint = source == ParamSource.PATH && template.paramIndex(javaName) >= 0
-          ? "" : "; to use the whole request, take a Request parameter";
+          ? "" : valueType == null && source == ParamSource.QUERY && isRecord(valueMirror)
+              ? "; to read the request body into " + TypeSupport.display(valueMirror) + ", annotate the parameter with @Body"
+              : "; to use the whole request, take a Request parameter";
       diagnostics.error(DiagnosticCode.UNSUPPORTED_PARAMETER_TYPE, "cannot bind " + source.describe(wireName)
-          + " to " + type + ": supported types are " + allowedShapes + hint, parameter);
+          + " to " + TypeSupport.display(type) + ": supported types are " + allowedShapes + hint, parameter);
       return null;
     }
     return new HandlerParam(source, javaName, wireName, TypeName.get(type), valueType,
-        TypeSupport.boxed(valueMirror), shape, pathIndex);
+        TypeSupport.boxed(valueMirror), shape, pathIndex, null, constraints);
+  }
+
+  /** A {@code @Body} parameter: JSON, or a form when the type is a record of form values. */
+  private HandlerParam readBody(VariableElement parameter, TypeMirror type, List<Constraint> constraints) {
+    boolean optional = TypeSupport.is(type, "java.util.Optional");
+    TypeMirror bodyType = optional ? TypeSupport.typeArgument(type) : type;
+    if (bodyType == null || containsTypeVariable(bodyType) || bodyType.getKind() == TypeKind.WILDCARD) {
+      diagnostics.error(DiagnosticCode.INVALID_BODY, "cannot read a request body into " + TypeSupport.display(type) + ": its type must be "
+          + "known at compile time; declare a concrete type such as NewProject or List<NewProject>", parameter);
+      return null;
+    }
+    if (bodyType.getKind().isPrimitive() || TypeSupport.is(bodyType, KilnNames.REQUEST.canonicalName())
+        || isUpload(bodyType)) {
+      diagnostics.error(DiagnosticCode.INVALID_BODY, "@Body binds the whole body to a record or another type Jackson "
+          + "reads, not to " + bodyType + (isUpload(bodyType) ? "; take files with @Form(\"name\") Upload" : ""),
+          parameter);
+      return null;
+    }
+    DataType data = dataTypes.read(bodyType, parameter);
+    if (data == null) {
+      return null;
+    }
+    return new HandlerParam(ParamSource.BODY, parameter.getSimpleName().toString(), "", TypeName.get(type), null,
+        TypeName.get(bodyType).box(), optional ? HandlerParam.Shape.OPTIONAL : HandlerParam.Shape.SINGLE, -1, data,
+        constraints);
+  }
+
+  private static boolean isUpload(TypeMirror type) {
+    return type != null && TypeSupport.is(type, "dev.kiln.Upload");
+  }
+
+  private static boolean isRecord(TypeMirror type) {
+    return type != null && type.getKind() == TypeKind.DECLARED
+        && ((javax.lang.model.type.DeclaredType) type).asElement().getKind() == javax.lang.model.element.ElementKind.RECORD;
   }
 
   private void reportUnbound(ExecutableElement method, VariableElement parameter, PathTemplate template) {
@@ -335,7 +408,7 @@ public final class HandlerReader {
     List<String> templateNames = template.params().stream().map(Segment.Param::name).toList();
     String similar = Suggestions.closest(javaName, templateNames);
     String message = "parameter '" + javaName + "' of " + method.getSimpleName() + " is not in the path \""
-        + template.text() + "\" and has no @Query, @Header or @Cookie";
+        + template.text() + "\" and has no @Query, @Header, @Cookie, @Form or @Body";
     if (javaName.matches("arg\\d+")) {
       message += "; its name looks compiled without -parameters: compile handlers from source, or name the "
           + "binding explicitly";
@@ -347,7 +420,11 @@ public final class HandlerReader {
     diagnostics.error(DiagnosticCode.UNBOUND_PARAMETER, message, parameter);
   }
 
-  private record Result(ReturnKind kind, TypeName type, boolean async) {}
+  private record Result(ReturnKind kind, TypeName type, boolean async, DataType data) {
+    Result(ReturnKind kind, TypeName type, boolean async) {
+      this(kind, type, async, null);
+    }
+  }
 
   private Result readResult(ExecutableElement method) {
     TypeMirror type = method.getReturnType();
@@ -379,7 +456,8 @@ public final class HandlerReader {
           + "not known at compile time; return a concrete type such as List<Project>", method);
       return null;
     }
-    return new Result(ReturnKind.JSON, TypeName.get(type).box(), async);
+    DataType data = dataTypes.read(type, method);
+    return data == null ? null : new Result(ReturnKind.JSON, TypeName.get(type).box(), async, data);
   }
 
   /** Type variables have no writer at compile time; a wildcard is written as its bound. */

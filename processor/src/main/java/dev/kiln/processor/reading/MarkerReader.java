@@ -144,6 +144,7 @@ public final class MarkerReader {
         annotations.string(entry, "group"), classNames(entry, "use"), classNames(entry, "skip"),
         ((Number) annotations.value(entry, "maxBodySize").getValue()).longValue(),
         ((Number) annotations.value(entry, "timeoutMillis").getValue()).longValue(),
+        annotations.string(entry, "description"),
         sourceMethod(handlerElement, handlerMethod, parameterTypes));
   }
 

@@ -88,7 +88,34 @@ public final class TypeSupport {
     if (erased.getKind() == TypeKind.DECLARED) {
       return ((TypeElement) ((DeclaredType) erased).asElement()).getQualifiedName().toString();
     }
-    return erased.toString();
+    if (erased.getKind() == TypeKind.ARRAY) {
+      return erasedName(((ArrayType) erased).getComponentType()) + "[]";
+    }
+    // toString() would include type annotations such as @Min(1L)
+    return erased.getKind().isPrimitive() ? erased.getKind().name().toLowerCase(java.util.Locale.ROOT) : erased.toString();
+  }
+
+  /** A type as messages show it: {@code java.util.List<java.lang.String>}, without type annotations. */
+  public static String display(TypeMirror type) {
+    switch (type.getKind()) {
+      case DECLARED: {
+        DeclaredType declared = (DeclaredType) type;
+        String name = ((TypeElement) declared.asElement()).getQualifiedName().toString();
+        if (declared.getTypeArguments().isEmpty()) {
+          return name;
+        }
+        StringBuilder text = new StringBuilder(name).append('<');
+        for (int i = 0; i < declared.getTypeArguments().size(); i++) {
+          text.append(i == 0 ? "" : ",").append(display(declared.getTypeArguments().get(i)));
+        }
+        return text.append('>').toString();
+      }
+      case ARRAY:
+        return display(((ArrayType) type).getComponentType()) + "[]";
+      default:
+        return type.getKind().isPrimitive() ? type.getKind().name().toLowerCase(java.util.Locale.ROOT)
+            : type.toString();
+    }
   }
 
   /** The boxed form of a scalar, as the type of a list element or an optional value. */

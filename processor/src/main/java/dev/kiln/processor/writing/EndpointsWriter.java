@@ -11,6 +11,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.kiln.processor.KilnNames;
+import dev.kiln.processor.model.DataType;
 import dev.kiln.processor.model.HandlerClass;
 import dev.kiln.processor.model.HandlerParam;
 import dev.kiln.processor.model.HandlerRoute;
@@ -34,10 +35,15 @@ import javax.lang.model.element.Modifier;
 public final class EndpointsWriter {
   /** The nested holder of JSON writers. */
   private static final String WRITERS = "JsonWriters";
+  /** The nested holder of JSON readers. */
+  private static final String READERS = "JsonReaders";
 
   private final Map<TypeName, FieldSpec> jsonWriters = new LinkedHashMap<>();
+  private final Map<TypeName, FieldSpec> jsonReaders = new LinkedHashMap<>();
   private final Map<TypeName, FieldSpec> enumConstants = new LinkedHashMap<>();
   private final NameAllocator fieldNames = new NameAllocator();
+  private final ValidationCode validation = new ValidationCode(fieldNames);
+  private final FormBinding forms = new FormBinding(this::enumConstants);
 
   public static JavaFile write(HandlerClass handler) {
     return new EndpointsWriter().file(handler);
@@ -55,8 +61,18 @@ public final class EndpointsWriter {
         .addAnnotation(GeneratedCode.generated(handler.handler().canonicalName()))
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addFields(enumConstants.values())
+        .addFields(validation.fields())
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-        .addMethods(binders);
+        .addMethods(binders)
+        .addMethods(forms.methods())
+        .addMethods(validation.methods());
+    if (!jsonReaders.isEmpty()) {
+      type.addType(TypeSpec.classBuilder(READERS)
+          .addJavadoc("JSON readers of request bodies, resolved on first use.\n")
+          .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+          .addFields(jsonReaders.values())
+          .build());
+    }
     if (!jsonWriters.isEmpty()) {
       type.addType(TypeSpec.classBuilder(WRITERS)
           .addJavadoc("JSON writers, resolved on first use: an application that serves no JSON yet does not\n"
@@ -104,6 +120,7 @@ public final class EndpointsWriter {
         arguments.add(CodeBlock.of("$N", local));
       }
     }
+    method.addCode(validate(route, names));
     CodeBlock call = CodeBlock.of("$L.$L($L)",
         route.isStatic() ? CodeBlock.of("$T", handlerType) : CodeBlock.of("$N", handler),
         route.handlerMethod(), CodeBlock.join(arguments, ", "));
@@ -111,9 +128,53 @@ public final class EndpointsWriter {
     return method.build();
   }
 
+  /**
+   * Checks every parameter's constraints and validates the body, then answers 422 listing every
+   * violation, before the handler runs.
+   */
+  private CodeBlock validate(HandlerRoute route, NameAllocator names) {
+    List<HandlerParam> checked = route.params().stream()
+        .filter(p -> !p.constraints().isEmpty() || p.data() != null && ValidationCode.needsValidation(p.data()))
+        .toList();
+    if (checked.isEmpty()) {
+      return CodeBlock.of("");
+    }
+    String violations = names.newName("violations");
+    CodeBlock.Builder code = CodeBlock.builder()
+        .addStatement("$T $N = new $T()", KilnNames.VIOLATIONS, violations, KilnNames.VIOLATIONS);
+    for (HandlerParam param : checked) {
+      String local = names.get(param);
+      TypeName type = param.type();
+      if (param.shape() == HandlerParam.Shape.OPTIONAL) {
+        String value = names.newName(local + "Value");
+        type = param.valueClass();
+        code.addStatement("$T $N = $N.orElse(null)", type, value, local);
+        local = value;
+      }
+      CodeBlock path = param.source() == ParamSource.BODY ? CodeBlock.of("$S", "$") : CodeBlock.of("$S",
+          param.wireName());
+      code.add(validation.check(param.source().in(), path, local, type, param.constraints(), param.data(), violations,
+          names));
+    }
+    return code.addStatement("$N.throwIfAny()", violations).build();
+  }
+
   /** Declares {@code local} from the request, converted to the parameter's type. */
   private CodeBlock bind(HandlerParam param, String local, String request, NameAllocator names) {
     String what = param.source().describe(param.wireName());
+    if (param.source() == ParamSource.BODY) {
+      return body(param, local, request);
+    }
+    if (param.source() == ParamSource.FILE) {
+      return switch (param.shape()) {
+        case SINGLE -> CodeBlock.of("$T $N = $T.requiredFile($N, $S);\n", param.type(), local, KilnNames.BODIES,
+            request, param.wireName());
+        case OPTIONAL -> CodeBlock.of("$T $N = $T.ofNullable($T.file($N, $S));\n", param.type(), local,
+            Optional.class, KilnNames.BODIES, request, param.wireName());
+        case LIST -> CodeBlock.of("$T $N = $T.files($N, $S);\n", param.type(), local, KilnNames.BODIES, request,
+            param.wireName());
+      };
+    }
     if (param.source() == ParamSource.PATH) {
       CodeBlock raw = CodeBlock.of("$N.pathParam($L)", request, param.pathIndex());
       return CodeBlock.of("$T $N = $L;\n", param.type(), local, convert(param, raw, what));
@@ -135,8 +196,11 @@ public final class EndpointsWriter {
             .build();
       }
       case LIST: {
-        CodeBlock all = CodeBlock.of("$N.$L($S)", request,
-            param.source() == ParamSource.QUERY ? "queryParams" : "headers", param.wireName());
+        CodeBlock all = switch (param.source()) {
+          case QUERY -> CodeBlock.of("$N.queryParams($S)", request, param.wireName());
+          case FORM -> CodeBlock.of("$N.form().all($S)", request, param.wireName());
+          default -> CodeBlock.of("$N.headers($S)", request, param.wireName());
+        };
         if (param.valueType() == ValueType.STRING) {
           return CodeBlock.of("$T $N = $L;\n", param.type(), local, all);
         }
@@ -154,6 +218,9 @@ public final class EndpointsWriter {
   }
 
   private static CodeBlock single(HandlerParam param, String request) {
+    if (param.source() == ParamSource.FORM) {
+      return CodeBlock.of("$N.form().first($S)", request, param.wireName());
+    }
     String accessor = switch (param.source()) {
       case QUERY -> "queryParam";
       case HEADER -> "header";
@@ -161,6 +228,49 @@ public final class EndpointsWriter {
       default -> throw new IllegalArgumentException(param.source().name());
     };
     return CodeBlock.of("$N.$L($S)", request, accessor, param.wireName());
+  }
+
+  /**
+   * Reads the body by its {@code Content-Type}: JSON with a reader resolved once, a form through a
+   * generated binder when the type is a record of form fields; anything else is a 415.
+   */
+  private CodeBlock body(HandlerParam param, String local, String request) {
+    DataType data = param.data();
+    TypeName bodyType = param.valueClass();
+    boolean optional = param.shape() == HandlerParam.Shape.OPTIONAL;
+    boolean json = !FormBinding.hasFiles(data);
+    boolean form = FormBinding.isFormBindable(data);
+    List<String> accepted = new ArrayList<>();
+    CodeBlock.Builder cases = CodeBlock.builder();
+    if (json) {
+      accepted.add("application/json");
+      CodeBlock read = CodeBlock.of("$T.json($N, $L.$N)", KilnNames.BODIES, request, READERS, jsonReader(bodyType));
+      cases.addStatement("case JSON -> $L", optional ? CodeBlock.of("$T.of($L)", Optional.class, read) : read);
+    }
+    if (form) {
+      accepted.add("application/x-www-form-urlencoded");
+      accepted.add("multipart/form-data");
+      CodeBlock read = CodeBlock.of("$N($N)", forms.binder((DataType.Record) data), request);
+      cases.addStatement("case URLENCODED, MULTIPART -> $L",
+          optional ? CodeBlock.of("$T.of($L)", Optional.class, read) : read);
+    }
+    cases.addStatement(optional ? "case NONE -> $T.empty()" : "case NONE -> throw $T.missing()",
+        optional ? Optional.class : KilnNames.BODIES);
+    String acceptedText = accepted.size() == 1 ? accepted.get(0)
+        : String.join(", ", accepted.subList(0, accepted.size() - 1)) + " or " + accepted.get(accepted.size() - 1);
+    cases.addStatement("default -> throw $T.unsupported($N, $S)", KilnNames.BODIES, request, acceptedText);
+    return CodeBlock.builder()
+        .add("$T $N = switch ($T.kind($N)) {\n$>", param.type(), local, KilnNames.BODIES, request)
+        .add(cases.build())
+        .add("$<};\n")
+        .build();
+  }
+
+  private FieldSpec jsonReader(TypeName type) {
+    return jsonReaders.computeIfAbsent(type, t -> FieldSpec.builder(KilnNames.OBJECT_READER,
+            fieldNames.newName(GeneratedCode.constantName(t) + "_JSON"), Modifier.STATIC, Modifier.FINAL)
+        .initializer("$T.reader($L)", KilnNames.JSON, GeneratedCode.javaType(t))
+        .build());
   }
 
   private CodeBlock convert(HandlerParam param, CodeBlock text, String what) {

@@ -97,7 +97,8 @@ public final class MarkerWriter {
         .addMember("skip", "$L", names(route.skip()))
         .addMember("maxBodySize", "$LL", route.maxBodySize())
         .addMember("timeoutMillis", "$LL", route.timeoutMillis())
-        .addMember("blocking", "$L", route.blocking());
+        .addMember("blocking", "$L", route.blocking())
+        .addMember("description", "$S", route.description());
     if (route.pathParams().isEmpty()) {
       entry.addMember("pathParameters", "{}");
     }

@@ -1,8 +1,9 @@
 package dev.kiln.sample.api;
 
+import dev.kiln.Body;
 import dev.kiln.HttpError;
 import dev.kiln.HttpMethod;
-import dev.kiln.Query;
+import dev.kiln.Problem;
 import dev.kiln.Response;
 import dev.kiln.Route;
 import dev.kiln.Routes;
@@ -20,20 +21,30 @@ public final class ProjectViews {
     this.store = store;
   }
 
+  /** Every project, oldest first. */
   @Route(path = "/projects", name = "projects")
   public List<Project> projects() {
     return store.all();
   }
 
+  /** One project by its id. */
   @Route(path = "/projects/{projectId:\\d+}", name = "project")
   public Project project(long projectId) {
     return store.find(projectId).orElseThrow(() -> HttpError.notFound("no project " + projectId));
   }
 
-  /** Adds a project and redirects to it (aiohttp's {@code HTTPFound}). */
+  /**
+   * Adds a project, sent as JSON or as a form with the same fields, and answers 201 with the
+   * project and its URL in {@code Location}.
+   */
   @Route(method = HttpMethod.POST, path = "/projects", name = "addProject")
-  public Response addProject(@Query String name, @Query String slug, @Query java.util.Optional<String> description) {
-    Project project = store.add(name, slug, description.orElse(""));
-    return Response.redirect(SampleAppUrls.api().project(project.id()));
+  public Response addProject(@Body NewProject project) {
+    if (store.findBySlug(project.slug()).isPresent()) {
+      throw Problem.of(409).detail("a project with slug '" + project.slug() + "' exists").with("slug", project.slug())
+          .toError();
+    }
+    String description = project.description() == null ? "" : project.description();
+    Project added = store.add(project.name(), project.slug(), description);
+    return Response.json(201, added).withHeader("Location", SampleAppUrls.api().project(added.id()).toString());
   }
 }

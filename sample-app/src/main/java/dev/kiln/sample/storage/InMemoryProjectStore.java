@@ -25,7 +25,12 @@ public final class InMemoryProjectStore implements ProjectStore {
   }
 
   @Override
-  public Project add(String name, String slug, String description) {
+  public Optional<Project> findBySlug(String slug) {
+    return projects.values().stream().filter(p -> p.slug().equals(slug)).findFirst();
+  }
+
+  @Override
+  public synchronized Project add(String name, String slug, String description) {
     long id = ids.incrementAndGet();
     Project project = new Project(id, name, slug, description);
     projects.put(id, project);

@@ -9,5 +9,7 @@ public interface ProjectStore {
 
   Optional<Project> find(long id);
 
+  Optional<Project> findBySlug(String slug);
+
   Project add(String name, String slug, String description);
 }

@@ -11,8 +11,8 @@ import javax.annotation.processing.Generated;
     endpoints = "hello.Health_Endpoints",
     needsInstance = false,
     routes = {
-        @AggregatedRoutes.Entry(method = "GET", template = "/v1/health", name = "v1.health", handlerMethod = "health", parameterTypes = "", binder = "health", staticMethod = true, group = "v1", use = {}, skip = {}, maxBodySize = -1L, timeoutMillis = -1L, blocking = true, pathParameters = {}),
-        @AggregatedRoutes.Entry(method = "POST", template = "/v1/health", name = "", handlerMethod = "reset", parameterTypes = "", binder = "reset", staticMethod = true, group = "v1", use = {}, skip = {}, maxBodySize = -1L, timeoutMillis = -1L, blocking = true, pathParameters = {})
+        @AggregatedRoutes.Entry(method = "GET", template = "/v1/health", name = "v1.health", handlerMethod = "health", parameterTypes = "", binder = "health", staticMethod = true, group = "v1", use = {}, skip = {}, maxBodySize = -1L, timeoutMillis = -1L, blocking = true, description = "Liveness probe.", pathParameters = {}),
+        @AggregatedRoutes.Entry(method = "POST", template = "/v1/health", name = "", handlerMethod = "reset", parameterTypes = "", binder = "reset", staticMethod = true, group = "v1", use = {}, skip = {}, maxBodySize = -1L, timeoutMillis = -1L, blocking = true, description = "", pathParameters = {})
     }
 )
 @Generated(

@@ -1,0 +1,438 @@
+package dev.kiln.processor.writing;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
+import dev.kiln.processor.model.Constraint;
+import dev.kiln.processor.model.DataType;
+import dev.kiln.processor.model.HandlerParam;
+import dev.kiln.processor.model.HandlerRoute;
+import dev.kiln.processor.model.ParamSource;
+import dev.kiln.processor.model.PathParamType;
+import dev.kiln.processor.model.RouteTable;
+import dev.kiln.processor.model.Segment;
+import dev.kiln.processor.model.TableRoute;
+import dev.kiln.processor.reading.Javadoc;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Writes {@code META-INF/kiln/openapi.json}, the application's OpenAPI 3.1 document: every route
+ * with its parameters (constraints as JSON Schema keywords), request body and response schemas from
+ * the records, the route name as {@code operationId} and the handler's Javadoc as description.
+ */
+public final class OpenApiWriter {
+  public static final String RESOURCE = "META-INF/kiln/openapi.json";
+  private static final String PROBLEM = "Problem";
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  private final Map<ClassName, ObjectNode> schemas = new LinkedHashMap<>();
+  private final Map<ClassName, String> schemaNames = new HashMap<>();
+  private final Set<String> usedNames = new TreeSet<>();
+
+  private OpenApiWriter() {}
+
+  /**
+   * The document.
+   *
+   * @param details each route's parameters and result, read again from its handler method; a route
+   *     without them (its handler compiled elsewhere and unreadable) is listed with its path only
+   */
+  public static String write(RouteTable table, String title, String version, String description,
+      Map<TableRoute, HandlerRoute> details) {
+    return new OpenApiWriter().document(table, title, version, description, details);
+  }
+
+  private String document(RouteTable table, String title, String version, String description,
+      Map<TableRoute, HandlerRoute> details) {
+    ObjectNode root = JSON.objectNode();
+    root.put("openapi", "3.1.0");
+    ObjectNode info = root.putObject("info").put("title", title).put("version", version);
+    if (!description.isEmpty()) {
+      info.put("description", description);
+    }
+    ObjectNode paths = root.putObject("paths");
+    Set<String> operationIds = new TreeSet<>();
+    for (TableRoute route : table.routes()) {
+      ObjectNode path = paths.has(openApiPath(route)) ? (ObjectNode) paths.get(openApiPath(route))
+          : paths.putObject(openApiPath(route));
+      path.set(route.method().toLowerCase(Locale.ROOT), operation(route, details.get(route), operationIds));
+    }
+    ObjectNode components = root.putObject("components").putObject("schemas");
+    components.set(PROBLEM, problemSchema());
+    schemas.forEach((name, schema) -> components.set(schemaNames.get(name), schema));
+    try {
+      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("could not write the OpenAPI document", e);
+    }
+  }
+
+  /** {@code /api/projects/{projectId:\d+}} → {@code /api/projects/{projectId}}. */
+  private static String openApiPath(TableRoute route) {
+    StringBuilder path = new StringBuilder();
+    for (Segment segment : route.template().segments()) {
+      path.append('/');
+      if (segment instanceof Segment.Literal literal) {
+        path.append(literal.text());
+      } else {
+        path.append('{').append(((Segment.Param) segment).name()).append('}');
+      }
+    }
+    return path.length() == 0 ? "/" : path.toString();
+  }
+
+  private ObjectNode operation(TableRoute route, HandlerRoute handler, Set<String> operationIds) {
+    ObjectNode operation = JSON.objectNode();
+    String id = route.name().isEmpty()
+        ? String.join(".", route.handler().simpleNames()) + "." + route.handlerMethod() : route.name();
+    String unique = id;
+    for (int i = 2; !operationIds.add(unique); i++) {
+      unique = id + i;
+    }
+    operation.put("operationId", unique);
+    if (!route.group().isEmpty()) {
+      operation.putArray("tags").add(route.group());
+    }
+    if (!route.description().isEmpty()) {
+      String summary = Javadoc.summary(route.description());
+      operation.put("summary", summary);
+      if (!summary.equals(route.description())) {
+        operation.put("description", route.description());
+      }
+    }
+    ArrayNode parameters = JSON.arrayNode();
+    int pathIndex = 0;
+    for (Segment segment : route.template().segments()) {
+      if (segment instanceof Segment.Param param) {
+        PathParamType type = route.pathParams().get(pathIndex++);
+        ObjectNode schema = scalarSchema(type.typeName(), type.enumConstants());
+        if (param.regex() != null) {
+          schema.put("pattern", "^(?:" + param.regex() + ")$");
+        }
+        HandlerParam bound = handler == null ? null : handler.params().stream()
+            .filter(p -> p.source() == ParamSource.PATH && p.wireName().equals(param.name())).findFirst().orElse(null);
+        if (bound != null) {
+          constrain(schema, bound.constraints());
+        }
+        parameters.add(JSON.objectNode().put("name", param.name()).put("in", "path").put("required", true)
+            .set("schema", schema));
+      }
+    }
+    boolean validated = false;
+    boolean hasBody = false;
+    ObjectNode formFields = JSON.objectNode();
+    ArrayNode formRequired = JSON.arrayNode();
+    if (handler != null) {
+      for (HandlerParam param : handler.params()) {
+        validated |= !param.constraints().isEmpty();
+        switch (param.source()) {
+          case QUERY, HEADER, COOKIE -> parameters.add(parameter(param));
+          case FORM, FILE -> {
+            formFields.set(param.wireName(), paramSchema(param));
+            if (param.shape() == HandlerParam.Shape.SINGLE) {
+              formRequired.add(param.wireName());
+            }
+          }
+          case BODY -> {
+            operation.set("requestBody", requestBody(param));
+            validated |= ValidationCode.needsValidation(param.data());
+            hasBody = true;
+          }
+          default -> { }
+        }
+      }
+    }
+    if (!formFields.isEmpty() && !hasBody) {
+      ObjectNode schema = JSON.objectNode().put("type", "object");
+      schema.set("properties", formFields);
+      if (!formRequired.isEmpty()) {
+        schema.set("required", formRequired);
+      }
+      boolean files = handler.params().stream().anyMatch(p -> p.source() == ParamSource.FILE);
+      ObjectNode content = JSON.objectNode();
+      content.putObject("multipart/form-data").set("schema", schema);
+      if (!files) {
+        content.putObject("application/x-www-form-urlencoded").set("schema", schema.deepCopy());
+      }
+      operation.putObject("requestBody").put("required", !formRequired.isEmpty()).set("content", content);
+      hasBody = true;
+    }
+    if (!parameters.isEmpty()) {
+      operation.set("parameters", parameters);
+    }
+    ObjectNode responses = operation.putObject("responses");
+    responses.set(successStatus(handler), success(handler));
+    if (!parameters.isEmpty() || hasBody) {
+      responses.set("400", problem("The request is malformed: a parameter or the body does not parse"));
+    }
+    if (hasBody) {
+      responses.set("415", problem("The body's Content-Type is not one the route reads"));
+    }
+    if (validated) {
+      responses.set("422", problem("A constraint is violated; `violations` lists each with its path"));
+    }
+    return operation;
+  }
+
+  private static String successStatus(HandlerRoute handler) {
+    return handler != null && handler.returnKind() == dev.kiln.processor.model.ReturnKind.NO_CONTENT ? "204" : "200";
+  }
+
+  private ObjectNode success(HandlerRoute handler) {
+    ObjectNode response = JSON.objectNode();
+    if (handler == null) {
+      return response.put("description", "The handler's response");
+    }
+    switch (handler.returnKind()) {
+      case NO_CONTENT -> response.put("description", "No content");
+      case TEXT -> response.put("description", "Text").putObject("content").putObject("text/plain")
+          .putObject("schema").put("type", "string");
+      case BYTES -> response.put("description", "Bytes").putObject("content").putObject("application/octet-stream")
+          .putObject("schema").put("type", "string").put("contentMediaType", "application/octet-stream");
+      case JSON -> response.put("description", "OK").putObject("content").putObject("application/json")
+          .set("schema", schema(handler.result()));
+      default -> response.put("description", "The response the handler builds");
+    }
+    return response;
+  }
+
+  private static ObjectNode problem(String description) {
+    ObjectNode response = JSON.objectNode().put("description", description);
+    response.putObject("content").putObject("application/problem+json").putObject("schema")
+        .put("$ref", "#/components/schemas/" + PROBLEM);
+    return response;
+  }
+
+  private ObjectNode parameter(HandlerParam param) {
+    ObjectNode parameter = JSON.objectNode()
+        .put("name", param.wireName())
+        .put("in", param.source().in())
+        .put("required", param.shape() == HandlerParam.Shape.SINGLE);
+    if (param.shape() == HandlerParam.Shape.LIST) {
+      parameter.put("style", "form").put("explode", true);
+    }
+    return parameter.set("schema", paramSchema(param));
+  }
+
+  /** A parameter's schema: the scalar (or upload), in an array for a list, with its constraints. */
+  private ObjectNode paramSchema(HandlerParam param) {
+    ObjectNode value = param.source() == ParamSource.FILE
+        ? JSON.objectNode().put("type", "string").put("format", "binary")
+        : scalarSchema(param.valueType() == dev.kiln.processor.model.ValueType.ENUM ? param.valueClass()
+            : param.valueClass(), List.of());
+    if (param.valueType() == dev.kiln.processor.model.ValueType.ENUM) {
+      value.put("type", "string"); // the enum's constants are not known here without the element
+    }
+    if (param.shape() == HandlerParam.Shape.LIST) {
+      ObjectNode array = JSON.objectNode().put("type", "array");
+      array.set("items", value);
+      return constrain(array, param.constraints());
+    }
+    return constrain(value, param.constraints());
+  }
+
+  private ObjectNode requestBody(HandlerParam param) {
+    DataType data = param.data();
+    ObjectNode body = JSON.objectNode().put("required", param.shape() != HandlerParam.Shape.OPTIONAL);
+    ObjectNode content = body.putObject("content");
+    ObjectNode schema = constrain(schema(data), param.constraints());
+    if (!FormBinding.hasFiles(data)) {
+      content.putObject("application/json").set("schema", schema);
+    }
+    if (FormBinding.isFormBindable(data)) {
+      content.putObject("application/x-www-form-urlencoded").set("schema", schema.deepCopy());
+      content.putObject("multipart/form-data").set("schema", schema.deepCopy());
+    }
+    return body;
+  }
+
+  /** A type's JSON Schema; a record's is a reference to its named component. */
+  private ObjectNode schema(DataType data) {
+    if (data instanceof DataType.Scalar scalar) {
+      return scalarSchema(scalar.json(), scalar.enumConstants());
+    }
+    if (data instanceof DataType.Many many) {
+      ObjectNode schema = JSON.objectNode().put("type", "array");
+      schema.set("items", constrain(schema(many.element()), many.elementConstraints()));
+      if (many.type().toString().startsWith("java.util.Set")) {
+        schema.put("uniqueItems", true);
+      }
+      return schema;
+    }
+    if (data instanceof DataType.Maybe maybe) {
+      return schema(maybe.value());
+    }
+    if (data instanceof DataType.Dictionary dictionary) {
+      ObjectNode schema = JSON.objectNode().put("type", "object");
+      schema.set("additionalProperties", schema(dictionary.value()));
+      return schema;
+    }
+    if (data instanceof DataType.File) {
+      return JSON.objectNode().put("type", "string").put("format", "binary");
+    }
+    if (data instanceof DataType.Record record) {
+      return JSON.objectNode().put("$ref", "#/components/schemas/" + recordSchema(record));
+    }
+    if (data.type().toString().equals("byte[]")) {
+      return JSON.objectNode().put("type", "string").put("contentEncoding", "base64");
+    }
+    return JSON.objectNode(); // any JSON value
+  }
+
+  /** Adds a record's schema to the components once; its name is the simple name unless two records share it. */
+  private String recordSchema(DataType.Record record) {
+    String existing = schemaNames.get(record.name());
+    if (existing != null) {
+      return existing;
+    }
+    String name = String.join(".", record.name().simpleNames());
+    if (!usedNames.add(name) || name.equals(PROBLEM)) {
+      name = record.name().canonicalName();
+      usedNames.add(name);
+    }
+    schemaNames.put(record.name(), name);
+    ObjectNode schema = JSON.objectNode().put("type", "object");
+    schemas.put(record.name(), schema); // before the components: a record may contain itself
+    String doc = Javadoc.description(record.documentation());
+    if (!doc.isEmpty()) {
+      schema.put("description", doc);
+    }
+    ObjectNode properties = schema.putObject("properties");
+    ArrayNode required = JSON.arrayNode();
+    Map<String, String> documented = Javadoc.params(record.documentation());
+    for (DataType.Component component : record.components()) {
+      ObjectNode property = constrain(schema(component.type()), component.constraints());
+      String about = documented.get(component.name());
+      if (about != null && !property.has("$ref")) {
+        property.put("description", about);
+      }
+      properties.set(component.name(), property);
+      if (component.constraints().stream().anyMatch(Constraint::rejectsNull)) {
+        required.add(component.name());
+      }
+    }
+    if (!required.isEmpty()) {
+      schema.set("required", required);
+    }
+    return name;
+  }
+
+  private static ObjectNode scalarSchema(DataType.JsonKind kind, List<String> enumConstants) {
+    ObjectNode schema = JSON.objectNode().put("type", kind.type());
+    if (kind.format() != null) {
+      schema.put("format", kind.format());
+    }
+    if (!enumConstants.isEmpty()) {
+      ArrayNode values = schema.putArray("enum");
+      enumConstants.forEach(values::add);
+    }
+    return schema;
+  }
+
+  /** The schema of a parameter's scalar type. */
+  private static ObjectNode scalarSchema(TypeName type, List<String> enumConstants) {
+    String name = type.box().toString();
+    DataType.JsonKind kind = switch (name) {
+      case "java.lang.Integer" -> DataType.JsonKind.INT32;
+      case "java.lang.Long" -> DataType.JsonKind.INT64;
+      case "java.lang.Double" -> DataType.JsonKind.DOUBLE;
+      case "java.lang.Boolean" -> DataType.JsonKind.BOOLEAN;
+      case "java.util.UUID" -> DataType.JsonKind.UUID;
+      default -> DataType.JsonKind.STRING;
+    };
+    return scalarSchema(kind, enumConstants);
+  }
+
+  /** Adds the JSON Schema keywords of {@code constraints} to {@code schema} (a {@code $ref} gets an allOf). */
+  private static ObjectNode constrain(ObjectNode schema, List<Constraint> constraints) {
+    if (constraints.isEmpty()) {
+      return schema;
+    }
+    ObjectNode target = schema;
+    if (schema.has("$ref")) {
+      target = JSON.objectNode();
+      target.putArray("allOf").add(schema);
+    }
+    String type = target.path("type").asText("");
+    for (Constraint constraint : constraints) {
+      switch (constraint.name()) {
+        case "NotBlank" -> pattern(target.put("minLength", 1), "\\S");
+        case "NotEmpty" -> target.put(lengthKeyword(type, "min"), 1);
+        case "Size" -> {
+          int min = (Integer) constraint.argument(0);
+          int max = (Integer) constraint.argument(1);
+          if (min > 0) {
+            target.put(lengthKeyword(type, "min"), min);
+          }
+          if (max < Integer.MAX_VALUE) {
+            target.put(lengthKeyword(type, "max"), max);
+          }
+        }
+        case "Min" -> target.put("minimum", (Long) constraint.argument(0));
+        case "Max" -> target.put("maximum", (Long) constraint.argument(0));
+        case "DecimalMin" -> target.put((Boolean) constraint.argument(1) ? "minimum" : "exclusiveMinimum",
+            new BigDecimal((String) constraint.argument(0)));
+        case "DecimalMax" -> target.put((Boolean) constraint.argument(1) ? "maximum" : "exclusiveMaximum",
+            new BigDecimal((String) constraint.argument(0)));
+        case "Positive" -> target.put("exclusiveMinimum", 0);
+        case "PositiveOrZero" -> target.put("minimum", 0);
+        case "Negative" -> target.put("exclusiveMaximum", 0);
+        case "NegativeOrZero" -> target.put("maximum", 0);
+        case "Pattern" -> pattern(target, "^(?:" + constraint.argument(0) + ")$");
+        case "Email" -> target.put("format", "email");
+        case "AssertTrue" -> target.put("const", true);
+        case "AssertFalse" -> target.put("const", false);
+        default -> { } // NotNull is `required`; the rest has no JSON Schema keyword
+      }
+    }
+    return target;
+  }
+
+  /** Sets {@code pattern}, or adds it to an {@code allOf} when the schema has one already. */
+  private static void pattern(ObjectNode schema, String regex) {
+    if (!schema.has("pattern")) {
+      schema.put("pattern", regex);
+    } else {
+      ArrayNode all = schema.has("allOf") ? (ArrayNode) schema.get("allOf") : schema.putArray("allOf");
+      all.addObject().put("pattern", regex);
+    }
+  }
+
+  private static String lengthKeyword(String type, String bound) {
+    return switch (type) {
+      case "array" -> bound + "Items";
+      case "object" -> bound + "Properties";
+      default -> bound + "Length";
+    };
+  }
+
+  private static ObjectNode problemSchema() {
+    ObjectNode schema = JSON.objectNode().put("type", "object")
+        .put("description", "RFC 9457 problem details");
+    ObjectNode properties = schema.putObject("properties");
+    properties.putObject("type").put("type", "string");
+    properties.putObject("title").put("type", "string");
+    properties.putObject("status").put("type", "integer");
+    properties.putObject("detail").put("type", "string");
+    properties.putObject("instance").put("type", "string");
+    ObjectNode violation = JSON.objectNode().put("type", "object");
+    ObjectNode fields = violation.putObject("properties");
+    for (String field : new String[] {"in", "path", "constraint", "message"}) {
+      fields.putObject(field).put("type", "string");
+    }
+    properties.putObject("violations").put("type", "array").set("items", violation);
+    return schema;
+  }
+}

@@ -1,0 +1,233 @@
+package dev.kiln.processor.writing;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.TypeName;
+import dev.kiln.processor.KilnNames;
+import dev.kiln.processor.model.Constraint;
+import dev.kiln.processor.model.DataType;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes the validation code of one endpoints class: constraint checks as plain {@code if}s that
+ * add to a {@code Violations}, one {@code validate} method per record type that has constraints
+ * (itself or in the records inside it), and the regex constants of {@code @Pattern}s.
+ */
+final class ValidationCode {
+  private final NameAllocator fieldNames;
+  private final Map<String, FieldSpec> patterns = new LinkedHashMap<>();
+  private final Map<TypeName, MethodSpec> validators = new LinkedHashMap<>();
+  private final Set<TypeName> writing = new HashSet<>();
+
+  ValidationCode(NameAllocator fieldNames) {
+    this.fieldNames = fieldNames;
+  }
+
+  List<FieldSpec> fields() {
+    return List.copyOf(patterns.values());
+  }
+
+  List<MethodSpec> methods() {
+    return List.copyOf(validators.values());
+  }
+
+  /** Whether values of this type have anything to check. */
+  static boolean needsValidation(DataType type) {
+    return needsValidation(type, new HashSet<>());
+  }
+
+  private static boolean needsValidation(DataType type, Set<TypeName> seen) {
+    if (type instanceof DataType.Record record) {
+      if (!seen.add(record.type())) {
+        return false;
+      }
+      for (DataType.Component component : record.components()) {
+        if (!component.constraints().isEmpty() || needsValidation(component.type(), seen)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    if (type instanceof DataType.Many many) {
+      return !many.elementConstraints().isEmpty() || needsValidation(many.element(), seen);
+    }
+    if (type instanceof DataType.Maybe maybe) {
+      return needsValidation(maybe.value(), seen);
+    }
+    if (type instanceof DataType.Dictionary dictionary) {
+      return needsValidation(dictionary.value(), seen);
+    }
+    return false;
+  }
+
+  /**
+   * Checks {@code value} (a local holding a value of {@code type}, {@code Optional}s already
+   * unwrapped to their value or null) against {@code constraints}, then validates through it.
+   *
+   * @param in where the value is, for the violation
+   * @param path code for the violation's path
+   */
+  CodeBlock check(String in, CodeBlock path, String value, TypeName type, List<Constraint> constraints,
+      DataType data, String violations, NameAllocator names) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    for (Constraint constraint : constraints) {
+      code.beginControlFlow("if ($L)", violated(condition(constraint, value, type)))
+          .addStatement("$N.add($S, $L, $S, $S)", violations, in, path, constraint.name(), constraint.message())
+          .endControlFlow();
+    }
+    if (data != null && needsValidation(data)) {
+      code.add(through(in, path, value, data, violations, names));
+    }
+    return code.build();
+  }
+
+  /** Validation of what is inside a non-null value: a record's components, a collection's elements. */
+  private CodeBlock through(String in, CodeBlock path, String value, DataType data, String violations,
+      NameAllocator names) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    if (data instanceof DataType.Record record) {
+      MethodSpec validator = validator(record);
+      code.beginControlFlow("if ($N != null)", value)
+          .addStatement("$N($N, $L, $N)", validator, value, path, violations)
+          .endControlFlow();
+    } else if (data instanceof DataType.Maybe maybe) {
+      String present = names.newName(value + "Value");
+      code.addStatement("$T $N = $N == null ? null : $N.orElse(null)", maybe.value().type().box(), present, value,
+          value);
+      code.add(through(in, path, present, maybe.value(), violations, names));
+    } else if (data instanceof DataType.Many many) {
+      String index = names.newName("i");
+      String element = names.newName(value + "Element");
+      TypeName elementType = many.element().type();
+      CodeBlock elementPath = CodeBlock.of("$L + \"[\" + $N + \"]\"", path, index);
+      code.beginControlFlow("if ($N != null)", value)
+          .addStatement("int $N = 0", index)
+          .beginControlFlow("for ($T $N : $N)", elementType, element, value)
+          .add(check(in, elementPath, element, elementType, many.elementConstraints(), many.element(), violations,
+              names))
+          .addStatement("$N++", index)
+          .endControlFlow()
+          .endControlFlow();
+    } else if (data instanceof DataType.Dictionary dictionary) {
+      String entry = names.newName(value + "Entry");
+      String entryValue = names.newName(value + "Value");
+      TypeName valueType = dictionary.value().type().box();
+      code.beginControlFlow("if ($N != null)", value)
+          .beginControlFlow("for ($T<$T, $T> $N : $N.entrySet())", Map.Entry.class, String.class, valueType, entry,
+              value)
+          .addStatement("$T $N = $N.getValue()", valueType, entryValue, entry)
+          .add(through(in, CodeBlock.of("$L + \".\" + $N.getKey()", path, entry), entryValue, dictionary.value(),
+              violations, names))
+          .endControlFlow()
+          .endControlFlow();
+    }
+    return code.build();
+  }
+
+  /** The {@code validate} method of a record type, written once per endpoints class. */
+  private MethodSpec validator(DataType.Record record) {
+    MethodSpec existing = validators.get(record.type());
+    if (existing != null || !writing.add(record.type())) {
+      return existing != null ? existing : MethodSpec.methodBuilder("validate").build(); // recursion: same name
+    }
+    NameAllocator names = new NameAllocator();
+    String value = names.newName("value");
+    String path = names.newName("path");
+    String violations = names.newName("violations");
+    for (DataType.Component component : record.components()) {
+      names.newName(component.name(), component);
+    }
+    MethodSpec.Builder method = MethodSpec.methodBuilder("validate")
+        .addJavadoc("Checks the constraints of {@link $T} and of the records in it.\n", record.name())
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addParameter(record.type(), value)
+        .addParameter(String.class, path)
+        .addParameter(KilnNames.VIOLATIONS, violations);
+    for (DataType.Component component : record.components()) {
+      if (component.constraints().isEmpty() && !needsValidation(component.type())) {
+        continue;
+      }
+      String local = names.get(component);
+      DataType data = component.type();
+      TypeName type = data.type();
+      CodeBlock read = CodeBlock.of("$N.$N()", value, component.name());
+      if (data instanceof DataType.Maybe maybe) {
+        // Constraints on an Optional apply to its value; a missing one counts as null.
+        String optional = names.newName(component.name() + "Optional");
+        method.addStatement("$T $N = $L", type, optional, read);
+        type = maybe.value().type().box();
+        read = CodeBlock.of("$N == null ? null : $N.orElse(null)", optional, optional);
+        data = maybe.value();
+      }
+      method.addStatement("$T $N = $L", type, local, read);
+      method.addCode(check("body", CodeBlock.of("$N + $S", path, "." + component.name()), local, type,
+          component.constraints(), data, violations, names));
+    }
+    MethodSpec built = method.build();
+    validators.put(record.type(), built);
+    return built;
+  }
+
+  /** {@code !condition}, parenthesised only when the condition is an expression with operators. */
+  private static CodeBlock violated(CodeBlock condition) {
+    String text = condition.toString();
+    boolean compound = text.contains("||") || text.contains("&&") || text.contains("==") || text.contains("!=")
+        || text.startsWith("!");
+    return compound ? CodeBlock.of("!($L)", condition) : CodeBlock.of("!$L", condition);
+  }
+
+  private CodeBlock condition(Constraint constraint, String value, TypeName type) {
+    ClassName c = KilnNames.CONSTRAINTS;
+    boolean primitive = type.isPrimitive();
+    return switch (constraint.name()) {
+      case "NotNull" -> CodeBlock.of("$N != null", value);
+      case "Null" -> CodeBlock.of("$N == null", value);
+      case "NotBlank" -> CodeBlock.of("$T.notBlank($N)", c, value);
+      case "NotEmpty" -> CodeBlock.of("$T.notEmpty($N)", c, value);
+      case "Size" -> CodeBlock.of("$T.size($N, $L, $L)", c, value, constraint.argument(0), constraint.argument(1));
+      case "Min" -> CodeBlock.of("$T.atLeast($N, $LL)", c, value, constraint.argument(0));
+      case "Max" -> CodeBlock.of("$T.atMost($N, $LL)", c, value, constraint.argument(0));
+      case "Positive" -> CodeBlock.of("$T.above($N, 0)", c, value);
+      case "PositiveOrZero" -> CodeBlock.of("$T.atLeast($N, 0)", c, value);
+      case "Negative" -> CodeBlock.of("$T.below($N, 0)", c, value);
+      case "NegativeOrZero" -> CodeBlock.of("$T.atMost($N, 0)", c, value);
+      case "DecimalMin" -> CodeBlock.of("$T.decimalMin($N, $S, $L)", c, value, constraint.argument(0),
+          constraint.argument(1));
+      case "DecimalMax" -> CodeBlock.of("$T.decimalMax($N, $S, $L)", c, value, constraint.argument(0),
+          constraint.argument(1));
+      case "Digits" -> CodeBlock.of("$T.digits($N, $L, $L)", c, value, constraint.argument(0), constraint.argument(1));
+      case "Pattern" -> CodeBlock.of("$N == null || $N.matcher($N).matches()", value,
+          pattern(value, (String) constraint.argument(0), (Integer) constraint.argument(1)), value);
+      case "Email" -> ((String) constraint.argument(0)).isEmpty()
+          ? CodeBlock.of("$T.email($N)", c, value)
+          : CodeBlock.of("$T.email($N) && ($N == null || $N.matcher($N).matches())", c, value, value,
+              pattern(value, (String) constraint.argument(0), (Integer) constraint.argument(1)), value);
+      case "AssertTrue" -> primitive ? CodeBlock.of("$N", value) : CodeBlock.of("$N == null || $N", value, value);
+      case "AssertFalse" -> primitive ? CodeBlock.of("!$N", value) : CodeBlock.of("$N == null || !$N", value, value);
+      case "Past" -> CodeBlock.of("$T.past($N, false)", c, value);
+      case "PastOrPresent" -> CodeBlock.of("$T.past($N, true)", c, value);
+      case "Future" -> CodeBlock.of("$T.future($N, false)", c, value);
+      case "FutureOrPresent" -> CodeBlock.of("$T.future($N, true)", c, value);
+      default -> throw new AssertionError(constraint.name());
+    };
+  }
+
+  /** A compiled-once {@code Pattern} constant for {@code regexp}, named after the first value it checks. */
+  private FieldSpec pattern(String value, String regexp, int flags) {
+    return patterns.computeIfAbsent(flags + "/" + regexp, key -> FieldSpec.builder(Pattern.class,
+            fieldNames.newName(GeneratedCode.upperSnake(value) + "_PATTERN"), Modifier.PRIVATE, Modifier.STATIC,
+            Modifier.FINAL)
+        .initializer(flags == 0 ? CodeBlock.of("$T.compile($S)", Pattern.class, regexp)
+            : CodeBlock.of("$T.compile($S, $L)", Pattern.class, regexp, flags))
+        .build());
+  }
+}
