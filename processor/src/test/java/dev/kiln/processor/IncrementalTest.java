@@ -31,8 +31,14 @@ class IncrementalTest {
       package app;
       import dev.kiln.*;
       public final class Alpha {
+        public record Note(@jakarta.validation.constraints.NotBlank String text) {}
+
+        /** Reads an alpha by its id. */
         @Route(path = "/alpha/{id}", name = "alpha")
         public String alpha(long id) { return "alpha:" + id; }
+
+        @Route(method = HttpMethod.POST, path = "/alpha/notes", name = "alphaNote")
+        public String note(@Body Note note) { return note.text(); }
       }
       """);
 
@@ -75,6 +81,11 @@ class IncrementalTest {
     assertThat(Compilations.generatedSource(partial, "app.AppUrls"))
         .contains("public static Url alpha(long id)", "public static Url betaNamed(String name)");
     assertThat(resource(partial)).contains("/alpha/{id}", "/beta/{name}");
+    // The OpenAPI document keeps Alpha's operations, Javadoc and body schema, read from its class file.
+    String openApi = partial.generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/kiln/openapi.json").orElseThrow()
+        .getCharContent(true).toString();
+    assertThat(openApi).contains("\"summary\" : \"Reads an alpha by its id.\"", "\"/beta/{name}\"",
+        "\"$ref\" : \"#/components/schemas/Alpha.Note\"", "\"minLength\" : 1");
 
     // The new table, loaded over the first output, routes to both the old and the new handler.
     ClassLoader loader = Compilations.classLoader(partial, output);
