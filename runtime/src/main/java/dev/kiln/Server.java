@@ -110,6 +110,20 @@ public final class Server implements AutoCloseable {
       return this;
     }
 
+    /** Host, port, event-loop threads, timeouts, SO_REUSEPORT and the access log from settings. */
+    public Builder settings(ServerSettings settings) {
+      host(settings.host());
+      port(settings.port());
+      if (settings.ioThreads() > 0) {
+        eventLoopThreads(settings.ioThreads());
+      }
+      requestTimeout(settings.requestTimeout());
+      shutdownTimeout(settings.shutdownTimeout());
+      reusePort(settings.reusePort());
+      accessLog(settings.accessLog());
+      return this;
+    }
+
     public Builder maxHeadSize(int requestLine, int headers) {
       config.maxInitialLineLength = positive(requestLine, "requestLine");
       config.maxHeaderSize = positive(headers, "headers");

@@ -51,6 +51,8 @@ public enum DiagnosticCode {
   UNSUPPORTED_CONSTRAINT("UnsupportedConstraint"),
   /** A {@code @Body} or {@code @Form} parameter Kiln cannot bind: two bodies, or a body mixed with another binding. */
   INVALID_BODY("InvalidBody"),
+  /** A {@code @Settings} interface Kiln cannot implement: a type settings cannot hold, a default that does not convert. */
+  INVALID_SETTING("InvalidSetting"),
   /** A type that stayed unresolved after every processing round. */
   UNRESOLVED_TYPE("UnresolvedType");
 

@@ -15,6 +15,10 @@ public final class KilnNames {
   public static final String COOKIE = "dev.kiln.Cookie";
   public static final String FORM = "dev.kiln.Form";
   public static final String BODY = "dev.kiln.Body";
+  public static final String SETTINGS = "dev.kiln.Settings";
+  public static final String DEFAULT = "dev.kiln.Default";
+  public static final String SECRET = "dev.kiln.Secret";
+  public static final String DOC = "dev.kiln.Doc";
   public static final String NON_BLOCKING = "dev.kiln.NonBlocking";
   public static final String MIDDLEWARE = "dev.kiln.Middleware";
   public static final String MIDDLEWARE_HANDLER = "dev.kiln.Middleware.Handler";

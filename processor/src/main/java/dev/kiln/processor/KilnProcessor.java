@@ -16,7 +16,10 @@ import dev.kiln.processor.writing.MarkerWriter;
 import dev.kiln.processor.model.HandlerClass;
 import dev.kiln.processor.model.HandlerRoute;
 import dev.kiln.processor.model.TableRoute;
+import dev.kiln.processor.model.SettingsModel;
 import dev.kiln.processor.reading.Javadoc;
+import dev.kiln.processor.reading.SettingsReader;
+import dev.kiln.processor.writing.SettingsWriter;
 import dev.kiln.processor.writing.OpenApiWriter;
 import dev.kiln.processor.writing.RouteListWriter;
 import dev.kiln.processor.writing.RoutesWriter;
@@ -57,6 +60,7 @@ import javax.tools.StandardLocation;
 public final class KilnProcessor extends AbstractProcessor {
   private Diagnostics diagnostics;
   private HandlerReader handlerReader;
+  private SettingsReader settingsReader;
   private MarkerReader markerReader;
   private MiddlewareReader middlewareReader;
   private Languages languages;
@@ -80,6 +84,7 @@ public final class KilnProcessor extends AbstractProcessor {
     middlewareReader = new MiddlewareReader(environment.getElementUtils(), environment.getTypeUtils(), diagnostics);
     markerReader = new MarkerReader(environment.getElementUtils(), environment.getTypeUtils(), languages,
         middlewareReader);
+    settingsReader = new SettingsReader(environment.getElementUtils(), environment.getTypeUtils(), diagnostics);
     filer = environment.getFiler();
   }
 
@@ -88,7 +93,8 @@ public final class KilnProcessor extends AbstractProcessor {
     return Set.of(KilnNames.ROUTE, KilnNames.APPLICATION, KilnNames.ROUTES, KilnNames.NON_BLOCKING,
         KilnNames.QUERY, KilnNames.HEADER, KilnNames.COOKIE, KilnNames.AGGREGATED_ROUTES,
         KilnNames.AGGREGATED_APPLICATION, KilnNames.MIDDLEWARE, KilnNames.USE, KilnNames.SKIP, KilnNames.INSTALL,
-        KilnNames.INSTALL_LIST, KilnNames.AGGREGATED_MIDDLEWARE);
+        KilnNames.INSTALL_LIST, KilnNames.AGGREGATED_MIDDLEWARE, KilnNames.BODY, KilnNames.FORM, KilnNames.SETTINGS,
+        KilnNames.DEFAULT, KilnNames.SECRET, KilnNames.DOC);
   }
 
   @Override
@@ -98,7 +104,11 @@ public final class KilnProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-    if (round.processingOver() || rootWritten) {
+    if (round.processingOver()) {
+      return true;
+    }
+    processSettings(round);
+    if (rootWritten) {
       return true;
     }
     TypeElement application = processingEnv.getElementUtils().getTypeElement(KilnNames.APPLICATION);
@@ -154,6 +164,20 @@ public final class KilnProcessor extends AbstractProcessor {
       }
     }
     return wrote;
+  }
+
+  /** Writes {@code <Name>Values} for each {@code @Settings} interface of the round. */
+  private void processSettings(RoundEnvironment round) {
+    TypeElement annotation = processingEnv.getElementUtils().getTypeElement(KilnNames.SETTINGS);
+    if (annotation == null) {
+      return;
+    }
+    for (TypeElement type : ElementFilter.typesIn(round.getElementsAnnotatedWith(annotation))) {
+      SettingsModel model = settingsReader.read(type);
+      if (model != null) {
+        write(SettingsWriter.write(model), type);
+      }
+    }
   }
 
   /** Writes a marker for each {@code @Middleware} class of the round; returns whether any was written. */

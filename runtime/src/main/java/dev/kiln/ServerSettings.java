@@ -1,0 +1,42 @@
+package dev.kiln;
+
+import java.time.Duration;
+
+/**
+ * The server's own settings, for a {@link Settings} interface to extend: each becomes a flag
+ * ({@code --port}), a system property and an environment variable like the application's, and
+ * {@link Server.Builder#settings(ServerSettings)} applies them.
+ */
+public interface ServerSettings {
+  @Doc("Address to listen on; 0.0.0.0 for every interface")
+  @Default("127.0.0.1")
+  String host();
+
+  @Doc("Port to listen on; 0 for any free port")
+  @Default("8000")
+  int port();
+
+  @Doc("Event-loop threads (gunicorn's -w); 0 for one per core")
+  @Default("0")
+  int ioThreads();
+
+  @Doc("Longest a request may take from its head to its response; then 503")
+  @Default("60s")
+  Duration requestTimeout();
+
+  @Doc("How long a shutdown lets in-flight requests finish")
+  @Default("30s")
+  Duration shutdownTimeout();
+
+  @Doc("Bind with SO_REUSEPORT so several processes share the port")
+  @Default("false")
+  boolean reusePort();
+
+  @Doc("Log every response on the kiln.access logger")
+  @Default("true")
+  boolean accessLog();
+
+  @Doc("Debug mode: Kiln's loggers at DEBUG, readable logs, error pages with stack traces")
+  @Default("false")
+  boolean debug();
+}
