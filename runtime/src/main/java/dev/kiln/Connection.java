@@ -16,4 +16,9 @@ public interface Connection {
 
   /** The table the request was dispatched by. */
   Router router();
+
+  /** The application the server serves, {@link App#none()} when it was given none. */
+  default App app() {
+    return App.none();
+  }
 }

@@ -46,6 +46,8 @@ public final class Request {
   private int[] paramBounds = new int[0];
   private Set<HttpMethod> allowedMethods = Set.of();
   private Connection connection = InProcess.UNROUTED;
+  /** Set on a request made in memory; a served request asks its connection. */
+  private App app;
   private Map<AttributeKey<?>, Object> attributes;
   private Map<String, List<String>> query;
   private Map<String, String> cookies;
@@ -128,6 +130,14 @@ public final class Request {
   /** Called by in-process dispatch. */
   void dispatchedBy(Router router) {
     this.connection = new InProcess(router);
+  }
+
+  /**
+   * The application's state and settings (aiohttp's {@code request.app}): what
+   * {@link Server.Builder#app(App)} or {@link Builder#app(App)} was given, else {@link App#none()}.
+   */
+  public App app() {
+    return app != null ? app : connection.app();
   }
 
   /** The client's address; {@code null} for a request made in memory. */
@@ -442,6 +452,7 @@ public final class Request {
     private final String target;
     private final HttpHeaders headers = new DefaultHttpHeaders();
     private byte[] body = EMPTY;
+    private App app;
 
     private Builder(HttpMethod method, String target) {
       this.method = method;
@@ -463,8 +474,16 @@ public final class Request {
       return this;
     }
 
+    /** The application {@link Request#app()} answers. */
+    public Builder app(App app) {
+      this.app = app;
+      return this;
+    }
+
     public Request build() {
-      return new Request(method, target, headers, body);
+      Request request = new Request(method, target, headers, body);
+      request.app = app;
+      return request;
     }
   }
 }

@@ -110,6 +110,15 @@ public final class Server implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The application every request reaches as {@link Request#app()}; the server closes it (its
+     * shutdown hooks, then its resources) after the last request, when it is closed.
+     */
+    public Builder app(App app) {
+      config.app = Objects.requireNonNull(app, "app");
+      return this;
+    }
+
     /** Host, port, event-loop threads, timeouts, SO_REUSEPORT and the access log from settings. */
     public Builder settings(ServerSettings settings) {
       host(settings.host());

@@ -108,7 +108,8 @@ public final class HttpServer implements AutoCloseable {
 
   /**
    * Stops accepting, lets in-flight requests finish within the shutdown timeout, closes idle and
-   * then remaining connections, and releases event loops and the blocking executor.
+   * then remaining connections, closes the application (its shutdown hooks and resources) and releases
+   * event loops and the blocking executor.
    */
   @Override
   public void close() {
@@ -129,6 +130,7 @@ public final class HttpServer implements AutoCloseable {
       state.closeAll();
     }
     blocking.shutdown();
+    config.app().close(); // its pools outlive every request, and no longer
     workerGroup.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
     bossGroup.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
     LOG.info("Kiln stopped");

@@ -497,6 +497,11 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
     return router;
   }
 
+  @Override
+  public dev.kiln.App app() {
+    return config.app();
+  }
+
   /** Closes the connection if no request is in progress; called from any thread. */
   void closeIfIdleOnItsLoop() {
     ctx.executor().execute(() -> {

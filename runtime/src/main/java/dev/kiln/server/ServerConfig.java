@@ -1,5 +1,6 @@
 package dev.kiln.server;
 
+import dev.kiln.App;
 import dev.kiln.body.MultipartLimits;
 import java.time.Duration;
 
@@ -16,6 +17,7 @@ import java.time.Duration;
  * @param blockingThreads threads of the blocking executor (when the JVM has no virtual threads)
  * @param blockingQueue tasks waiting for a blocking thread before new ones get 503
  * @param multipart how multipart bodies are decoded and spooled
+ * @param app the application requests reach, closed with the server
  */
 public record ServerConfig(
     String host,
@@ -33,7 +35,8 @@ public record ServerConfig(
     int blockingThreads,
     int blockingQueue,
     boolean accessLog,
-    MultipartLimits multipart) {
+    MultipartLimits multipart,
+    App app) {
 
   /** The settings being assembled by {@link dev.kiln.Server.Builder}, starting from the defaults. */
   public static final class Draft {
@@ -54,11 +57,12 @@ public record ServerConfig(
     public int blockingQueue = 1024;
     public boolean accessLog = true;
     public MultipartLimits multipart = MultipartLimits.DEFAULTS;
+    public App app = App.none();
 
     public ServerConfig build() {
       return new ServerConfig(host, port, eventLoopThreads, reusePort, maxBodyBytes, maxInitialLineLength,
           maxHeaderSize, maxConnections, requestTimeout, idleTimeout, headerTimeout, shutdownTimeout, blockingThreads,
-          blockingQueue, accessLog, multipart);
+          blockingQueue, accessLog, multipart, app);
     }
   }
 }

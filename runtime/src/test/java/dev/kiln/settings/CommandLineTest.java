@@ -1,0 +1,85 @@
+package dev.kiln.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The command line made from settings: flags, switches, mistakes and the help text. */
+class CommandLineTest {
+  private static final List<Setting> SETTINGS = List.of(
+      new Setting("port", "port", "port", "PORT", "int", "8000", false, false, "Port to listen on"),
+      new Setting("requestTimeout", "request-timeout", "requestTimeout", "REQUEST_TIMEOUT", "Duration", "60s", false,
+          false, ""),
+      new Setting("debug", "debug", "debug", "DEBUG", "boolean", "false", false, false, "Debug mode"),
+      new Setting("apiKey", "api-key", "sample.apiKey", "SAMPLE_API_KEY", "String", null, false, true, "The key"));
+
+  private static CommandLine.Parsed parse(String... args) {
+    return CommandLine.parse(args, SETTINGS);
+  }
+
+  @Test
+  void flagsTakeTheNextArgumentOrAnEqualsValue() {
+    assertThat(parse("--port", "9000", "--request-timeout=5s", "--api-key", "k"))
+        .isEqualTo(new CommandLine.Run(Map.of("port", "9000", "requestTimeout", "5s", "apiKey", "k"), false));
+  }
+
+  @Test
+  void switchesStandAloneOrAreNegated() {
+    assertThat(parse("--debug", "--port", "1")).isEqualTo(new CommandLine.Run(Map.of("debug", "true", "port", "1"), false));
+    assertThat(parse("--port", "1", "--debug")).isEqualTo(new CommandLine.Run(Map.of("debug", "true", "port", "1"), false));
+    assertThat(parse("--no-debug")).isEqualTo(new CommandLine.Run(Map.of("debug", "false"), false));
+    assertThat(parse("--debug", "off")).isEqualTo(new CommandLine.Run(Map.of("debug", "off"), false));
+    assertThat(parse("--print-settings")).isEqualTo(new CommandLine.Run(Map.of(), true));
+  }
+
+  @Test
+  void mistakesSayWhatIsWrong() {
+    assertThat(parse("--prot", "9000")).isEqualTo(new CommandLine.Mistake("unknown flag --prot; --help lists them"));
+    assertThat(parse("--request", "1s")).isEqualTo(
+        new CommandLine.Mistake("unknown flag --request (did you mean --request-timeout?); --help lists them"));
+    assertThat(parse("--no-port")).isEqualTo(new CommandLine.Mistake("unknown flag --no-port; --help lists them"));
+    assertThat(parse("--port")).isEqualTo(new CommandLine.Mistake("--port needs a value (int)"));
+    assertThat(parse("9000")).isEqualTo(
+        new CommandLine.Mistake("unexpected argument '9000'; flags look like --port 8000"));
+    assertThat(parse("-h")).isEqualTo(new CommandLine.Help());
+  }
+
+  @Test
+  void helpShowsTypeDefaultEnvironmentAndDescription() {
+    assertThat(CommandLine.help("sample-app", SETTINGS)).isEqualTo("""
+        Usage: sample-app [flags]
+
+        Flags:
+          --port <int>
+              Port to listen on
+              default 8000; env PORT, -Dport
+          --request-timeout <Duration>
+              default 60s; env REQUEST_TIMEOUT, -DrequestTimeout
+          --debug
+              Debug mode
+              default false; env DEBUG, -Ddebug
+          --api-key <String>
+              The key
+              required; env SAMPLE_API_KEY, -Dsample.apiKey; secret
+          --print-settings
+              Print every setting with where its value came from, then exit
+          --help
+              Print this help, then exit
+        """);
+  }
+
+  @Test
+  void durationsReadAsPeopleWriteThem() {
+    assertThat(Durations.parse("250ms")).hasMillis(250);
+    assertThat(Durations.parse("30s")).hasSeconds(30);
+    assertThat(Durations.parse("5m")).hasMinutes(5);
+    assertThat(Durations.parse("2h")).hasHours(2);
+    assertThat(Durations.parse("1d")).hasDays(1);
+    assertThat(Durations.parse("PT1M30S")).hasSeconds(90);
+    assertThat(Durations.parse("30")).isNull();
+    assertThat(Durations.parse("30 s")).isNull();
+    assertThat(Durations.parse("soon")).isNull();
+  }
+}
