@@ -1,5 +1,7 @@
 package dev.kiln.sample;
 
+import dev.kiln.App;
+import dev.kiln.AppKey;
 import dev.kiln.Application;
 import dev.kiln.Install;
 import dev.kiln.Router;
@@ -26,8 +28,8 @@ import dev.kiln.sample.views.UploadViews;
  * for browsers), security headers and compression on every route, and {@link ApiKeyAuth} on the
  * {@code api} group's writes.
  *
- * <p>Serves on 127.0.0.1:8000; {@code -Dport=...} / {@code PORT}, {@code -Dhost=...} / {@code HOST}
- * and {@code -DapiKey=...} / {@code API_KEY} change that. Stops gracefully on SIGTERM or Ctrl-C.
+ * <p>Serves on 127.0.0.1:8000; {@link SampleSettings} says what else can be set, and how
+ * ({@code --port 9000}, {@code -Dport=9000} or {@code PORT=9000}). Stops gracefully on SIGTERM or Ctrl-C.
  */
 @Application
 @Install(value = RequestId.class, order = 10)
@@ -35,6 +37,11 @@ import dev.kiln.sample.views.UploadViews;
 @Install(value = SecurityHeaders.class, order = 30)
 @Install(value = Compression.class, order = 40)
 public final class SampleApp {
+  /** The settings, for handlers: {@code request.app().get(SampleApp.SETTINGS)}. */
+  public static final AppKey<SampleSettings> SETTINGS = AppKey.of("settings", SampleSettings.class);
+  /** Where projects are kept. */
+  public static final AppKey<ProjectStore> PROJECTS = AppKey.of("projects", ProjectStore.class);
+
   /** The key {@link ApiKeyAuth} wants when none is configured: fine for a laptop, never for production. */
   public static final String DEVELOPMENT_API_KEY = "dev-api-key";
 
@@ -46,30 +53,34 @@ public final class SampleApp {
   }
 
   public static Router router(ProjectStore store, FileStore files, String apiKey) {
+    return router(store, files, apiKey, false);
+  }
+
+  /** In debug mode error pages show the exception, the stack and the request. */
+  public static Router router(ProjectStore store, FileStore files, String apiKey, boolean debug) {
     return SampleAppRoutes.create(new ProjectViews(store), new IndexViews(), new ProjectPages(store),
-        new UploadViews(files), new Compression(), new ErrorPages(), new RequestId(), new SecurityHeaders(),
-        new ApiKeyAuth(apiKey));
+        new UploadViews(files), new Compression(), ErrorPages.builder().debug(debug).build(), new RequestId(),
+        new SecurityHeaders(), new ApiKeyAuth(apiKey));
   }
 
-  public static void main(String[] args) throws InterruptedException {
-    String host = setting("host", "HOST", "127.0.0.1");
-    int port = Integer.parseInt(setting("port", "PORT", "8000"));
-    String apiKey = setting("apiKey", "API_KEY", DEVELOPMENT_API_KEY);
-    try (Server server = Server.builder(router(new InMemoryProjectStore(), apiKey))
-        .host(host)
-        .port(port)
-        .closeOnShutdownSignal()
-        .start()) {
-      System.out.println("Kiln sample app on http://" + host + ":" + server.port() + "/ (Ctrl-C to stop)");
+  /**
+   * Serves the app: settings from the command line, system properties, the environment and
+   * {@code application.properties} ({@code --help} lists them), the application state built, then
+   * the server until SIGTERM or Ctrl-C.
+   */
+  public static void main(String[] args) {
+    SampleSettingsValues settings = SampleSettingsValues.fromCommandLine("sample-app", args);
+    Logging.configure(settings.debug()); // before the first logger is made
+    App app = App.builder()
+        .set(SETTINGS, settings)
+        .onStartup("storage", startup -> startup.set(PROJECTS, new InMemoryProjectStore()))
+        .start();
+    Router router = router(app.get(PROJECTS), new FileStore(), settings.apiKey(), settings.debug());
+    try (Server server = Server.builder(router).settings(settings).app(app).closeOnShutdownSignal().start()) {
+      System.out.println("Kiln sample app on http://" + settings.host() + ":" + server.port() + "/ (Ctrl-C to stop)");
       server.awaitShutdown();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
-  }
-
-  private static String setting(String property, String variable, String fallback) {
-    String value = System.getProperty(property);
-    if (value == null) {
-      value = System.getenv(variable);
-    }
-    return value == null || value.isBlank() ? fallback : value;
   }
 }

@@ -1,7 +1,10 @@
 package dev.kiln.sample.views;
 
 import dev.kiln.Query;
+import dev.kiln.Request;
 import dev.kiln.Route;
+import dev.kiln.sample.SampleApp;
+import dev.kiln.sample.SampleSettings;
 import java.util.Optional;
 
 /** The talk's first handlers: hello world and a search reading GET data. */
@@ -11,9 +14,13 @@ public final class IndexViews {
     return "Hello, world!";
   }
 
-  /** {@code /search?query=kiln&locale=uk_UA}: the talk's {@code request.GET['query']}. */
+  /**
+   * {@code /search?query=kiln&locale=uk_UA}: the talk's {@code request.GET['query']}, the locale
+   * defaulting to the settings' (its {@code request.app['settings']}).
+   */
   @Route(path = "/search", name = "search")
-  public String search(@Query String query, @Query Optional<String> locale) {
-    return "Searching for \"" + query + "\" in " + locale.orElse("en_US");
+  public String search(@Query String query, @Query Optional<String> locale, Request request) {
+    String fallback = request.app().find(SampleApp.SETTINGS).map(SampleSettings::defaultLocale).orElse("en_US");
+    return "Searching for \"" + query + "\" in " + locale.orElse(fallback);
   }
 }

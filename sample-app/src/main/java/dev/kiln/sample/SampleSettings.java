@@ -1,0 +1,27 @@
+package dev.kiln.sample;
+
+import dev.kiln.Default;
+import dev.kiln.Secret;
+import dev.kiln.ServerSettings;
+import dev.kiln.Settings;
+
+/**
+ * The sample app's settings (the talk's {@code settings.py}): the server's own, inherited, and the
+ * app's. Each is a flag ({@code --default-locale}), a system property ({@code -DdefaultLocale}) and
+ * an environment variable ({@code DEFAULT_LOCALE}); {@code --help} lists them.
+ */
+@Settings
+public interface SampleSettings extends ServerSettings {
+  /** Locale of pages when a request names none. */
+  @Default("en_US")
+  String defaultLocale();
+
+  /** Time zone dates are shown in. */
+  @Default("UTC")
+  String timezone();
+
+  /** The key the API wants for writes, in {@code X-Api-Key}; the default is for laptops only. */
+  @Secret
+  @Default(SampleApp.DEVELOPMENT_API_KEY)
+  String apiKey();
+}
