@@ -35,6 +35,11 @@ public final class Server implements AutoCloseable {
     return server.port();
   }
 
+  /** The address it listens on, as configured ({@code 127.0.0.1}, {@code 0.0.0.0}). */
+  public String host() {
+    return server.host();
+  }
+
   /** Blocks until {@link #close()} has run, e.g. from the shutdown hook that SIGTERM triggers. */
   public void awaitShutdown() throws InterruptedException {
     synchronized (stopped) {

@@ -102,6 +102,10 @@ public final class HttpServer implements AutoCloseable {
   }
 
   /** The bound port (the ephemeral one when configured with port 0). */
+  public String host() {
+    return config.host();
+  }
+
   public int port() {
     return ((InetSocketAddress) serverChannel.localAddress()).getPort();
   }

@@ -3,6 +3,8 @@ package dev.kiln.sample;
 import dev.kiln.App;
 import dev.kiln.AppKey;
 import dev.kiln.Application;
+import dev.kiln.reload.Reloadable;
+import dev.kiln.reload.Reloader;
 import dev.kiln.Install;
 import dev.kiln.Router;
 import dev.kiln.Server;
@@ -18,6 +20,9 @@ import dev.kiln.sample.storage.ProjectStore;
 import dev.kiln.sample.views.IndexViews;
 import dev.kiln.sample.views.ProjectPages;
 import dev.kiln.sample.views.UploadViews;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * The talk's "real world" project on Kiln. The processor names {@code SampleAppRoutes} (the route
@@ -66,9 +71,26 @@ public final class SampleApp {
   /**
    * Serves the app: settings from the command line, system properties, the environment and
    * {@code application.properties} ({@code --help} lists them), the application state built, then
-   * the server until SIGTERM or Ctrl-C.
+   * the server until SIGTERM or Ctrl-C. With {@code --reload}, restarts it whenever its build output
+   * changes (run {@code mvn compile} or let the IDE build).
    */
-  public static void main(String[] args) {
+  public static void main(String[] args) throws Exception {
+    List<String> arguments = new ArrayList<>(List.of(args));
+    if (arguments.remove("--reload")) {
+      String[] rest = arguments.toArray(new String[0]);
+      // Settings first, for the log format: the reloader's own logging starts logback.
+      Logging.configure(SampleSettingsValues.fromCommandLine("sample-app", rest).debug());
+      reload(rest);
+      return;
+    }
+    try (Server server = configure(args).closeOnShutdownSignal().start()) {
+      System.out.println("Kiln sample app on http://" + server.host() + ":" + server.port() + "/ (Ctrl-C to stop)");
+      server.awaitShutdown();
+    }
+  }
+
+  /** Loads the settings and builds the state and router: the server of one generation of the app, not started. */
+  static Server.Builder configure(String[] args) {
     SampleSettingsValues settings = SampleSettingsValues.fromCommandLine("sample-app", args);
     Logging.configure(settings.debug()); // before the first logger is made
     App app = App.builder()
@@ -76,11 +98,26 @@ public final class SampleApp {
         .onStartup("storage", startup -> startup.set(PROJECTS, new InMemoryProjectStore()))
         .start();
     Router router = router(app.get(PROJECTS), new FileStore(), settings.apiKey(), settings.debug());
-    try (Server server = Server.builder(router).settings(settings).app(app).closeOnShutdownSignal().start()) {
-      System.out.println("Kiln sample app on http://" + settings.host() + ":" + server.port() + "/ (Ctrl-C to stop)");
-      server.awaitShutdown();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    return Server.builder(router).settings(settings).app(app);
+  }
+
+  /** What {@code --reload} restarts, from a fresh class loader each time. */
+  public static final class Dev implements Reloadable {
+    @Override
+    public Server.Builder configure(String[] args) {
+      return SampleApp.configure(args); // the reloader starts and stops each generation itself
     }
+  }
+
+  private static void reload(String[] args) throws Exception {
+    Reloader reloader = Reloader.start(Dev.class.getName(), List.of(Reloader.outputOf(SampleApp.class)), args,
+        SampleApp.class.getClassLoader());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      reloader.close();
+      stopped.countDown();
+    }, "kiln-reload-stop"));
+    System.out.println("Reloading on changes to " + Reloader.outputOf(SampleApp.class));
+    stopped.await();
   }
 }

@@ -21,7 +21,8 @@ class CommandLineTest {
 
   private static ProcessBuilder app(Map<String, String> environment, String... args) {
     List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
-        System.getProperty("java.class.path"), SampleApp.class.getName()));
+        System.getProperty("java.class.path"), "-Dlogback.configurationFile=logback.xml", // the app's, not the tests'
+        SampleApp.class.getName()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().putAll(environment);
@@ -111,7 +112,9 @@ class CommandLineTest {
 
   @Test
   void logsAreJsonLinesOutsideDebugMode() throws Exception {
-    Process process = app(Map.of(), "--port", "0").start();
+    // Logs go to stdout; the JVM's own warnings (native access on 22+) to stderr.
+    Process process = app(Map.of(), "--port", "0").redirectErrorStream(false)
+        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
     try {
       var output = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
           StandardCharsets.UTF_8));
