@@ -22,6 +22,28 @@ class LifecycleTest {
   }
 
   @Test
+  void requestsReachTheAppAndTheServerClosesItAfterTheLastRequest() {
+    java.util.List<String> closed = new java.util.concurrent.CopyOnWriteArrayList<>();
+    dev.kiln.App app = dev.kiln.App.builder()
+        .set(ServerTestApp.NAME, "shop")
+        .onStartup("pool", s -> s.closeAtShutdown(() -> closed.add("pool")))
+        .onShutdown("flush", a -> closed.add("flush " + a.get(ServerTestApp.NAME)))
+        .start();
+    try (TestServer server = TestServer.start(new ServerTestApp().router(), s -> s.app(app).accessLog(false))) {
+      assertThat(server.client().get("/app-name").text()).isEqualTo("shop");
+      assertThat(closed).isEmpty();
+    }
+    assertThat(closed).containsExactly("flush shop", "pool");
+  }
+
+  @Test
+  void withoutAnAppRequestsSeeAnEmptyOne() {
+    try (TestServer server = TestServer.start(new ServerTestApp().router(), s -> s.accessLog(false))) {
+      assertThat(server.client().get("/app-name").text()).isEqualTo("none");
+    }
+  }
+
+  @Test
   void aRequestThatTakesTooLongIs503AndItsConnectionIsNotReused() throws Exception {
     ServerTestApp app = new ServerTestApp();
     try (TestServer server = TestServer.start(app.router(), s -> s.requestTimeout(Duration.ofMillis(200)).accessLog(false));

@@ -50,6 +50,14 @@ public final class ServerTestApp {
     return "echo:" + request.text();
   }
 
+  /** The application state's {@link #NAME}, to show a request reaches its app. */
+  static final dev.kiln.AppKey<String> NAME = dev.kiln.AppKey.of("name", String.class);
+
+  @Route(path = "/app-name")
+  public String appName(Request request) {
+    return request.app().find(NAME).orElse("none");
+  }
+
   @Route(path = "/thread")
   public String blockingThread() {
     return Thread.currentThread().getName();

@@ -230,11 +230,7 @@ public final class OpenApiWriter {
   private ObjectNode paramSchema(HandlerParam param) {
     ObjectNode value = param.source() == ParamSource.FILE
         ? JSON.objectNode().put("type", "string").put("format", "binary")
-        : scalarSchema(param.valueType() == dev.kiln.processor.model.ValueType.ENUM ? param.valueClass()
-            : param.valueClass(), List.of());
-    if (param.valueType() == dev.kiln.processor.model.ValueType.ENUM) {
-      value.put("type", "string"); // the enum's constants are not known here without the element
-    }
+        : scalarSchema(param.valueClass(), List.of()); // an enum is a string; its constants are not listed
     if (param.shape() == HandlerParam.Shape.LIST) {
       ObjectNode array = JSON.objectNode().put("type", "array");
       array.set("items", value);
