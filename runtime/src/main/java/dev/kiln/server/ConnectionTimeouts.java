@@ -8,23 +8,44 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Sits before the HTTP codec and watches the connection between requests: a kept-alive connection
- * that sends nothing for the idle timeout is closed, and a request head that has started but not
- * finished within the header timeout (a slowloris client) is answered 408 and closed. The request
- * handler tells it when a head is complete and when the connection is idle again.
+ * Sits before the HTTP codec and keeps the one deadline a connection has at any moment: between
+ * requests the idle timeout (then the connection is closed), while a request head trickles in the
+ * header timeout (a slowloris client: 408), while a request is handled its request timeout (503).
+ *
+ * <p>One timer per connection serves all three. Moving the deadline later, as every request does,
+ * costs two field writes: the timer fires at the earlier time, finds the deadline moved and waits
+ * again for the rest. Only an earlier deadline (a route with a short timeout, a head split across
+ * reads) moves the timer.
  *
  * <p>It also keeps reading while a message is only partly received: with auto-read off, a socket
  * read that ends inside a request head or body chunk (a large head, a slow client) would otherwise
  * be the last one.
  */
 final class ConnectionTimeouts extends ChannelDuplexHandler {
+  /** What the connection's deadline is for. */
+  private enum Waiting {
+    /** The next request: idle timeout. */
+    IDLE,
+    /** The rest of a head that has started: header timeout. */
+    HEAD,
+    /** The answer to the request being handled: request timeout. */
+    REQUEST,
+    /** Nothing: a request without a deadline of its own (404, 405) is being answered. */
+    NOTHING
+  }
+
   private final long idleNanos;
   private final long headerNanos;
+  private final Runnable check = this::check;
   private ChannelHandlerContext ctx;
   private RequestHandler requests;
+  private Waiting waiting = Waiting.IDLE;
+  private long deadline;
+  /** When a head's first bytes came, while waiting for the rest; 0 before. */
+  private long headStarted;
   private ScheduledFuture<?> timer;
-  private boolean awaitingHead = true;
-  private boolean headStarted;
+  /** When the pending timer fires; meaningful while {@link #timer} is set. */
+  private long timerAt;
 
   ConnectionTimeouts(Duration idle, Duration header) {
     this.idleNanos = idle.toNanos();
@@ -38,15 +59,14 @@ final class ConnectionTimeouts extends ChannelDuplexHandler {
 
   @Override
   public void channelActive(ChannelHandlerContext ctx) throws Exception {
-    schedule(idleNanos, false);
+    idle();
     super.channelActive(ctx);
   }
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
-    if (awaitingHead && !headStarted && msg instanceof ByteBuf bytes && bytes.isReadable()) {
-      headStarted = true;
-      schedule(headerNanos, true);
+    if (waiting == Waiting.IDLE && headStarted == 0 && msg instanceof ByteBuf bytes && bytes.isReadable()) {
+      headStarted = System.nanoTime();
     }
     super.channelRead(ctx, msg);
   }
@@ -59,6 +79,10 @@ final class ConnectionTimeouts extends ChannelDuplexHandler {
   @Override
   public void channelReadComplete(ChannelHandlerContext ctx) throws Exception {
     super.channelReadComplete(ctx);
+    if (waiting == Waiting.IDLE && headStarted != 0) {
+      // The read ended inside a head: the rest must come within the header timeout of its first byte.
+      waitUntil(Waiting.HEAD, headStarted + headerNanos);
+    }
     if (requests != null && requests.isAwaitingMessage() && ctx.channel().isActive()) {
       requests.readMoreLater(); // through the flow control, which counts what it owes
     }
@@ -66,46 +90,61 @@ final class ConnectionTimeouts extends ChannelDuplexHandler {
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-    cancel();
+    waiting = Waiting.NOTHING;
+    if (timer != null) {
+      timer.cancel(false);
+      timer = null;
+    }
     super.channelInactive(ctx);
   }
 
-  /** The head of a request arrived: its handling has its own timeout. */
+  /** A request head arrived; a request with a timeout of its own says so with {@link #requestStarted}. */
   void headReceived() {
-    awaitingHead = false;
-    cancel();
+    headStarted = 0;
+    waiting = Waiting.NOTHING;
+  }
+
+  /** The request being handled must be answered within {@code nanos}. */
+  void requestStarted(long nanos) {
+    waitUntil(Waiting.REQUEST, System.nanoTime() + nanos);
   }
 
   /** A response was written and the connection is kept alive: wait for the next request. */
   void idle() {
-    awaitingHead = true;
-    headStarted = false;
-    schedule(idleNanos, false);
+    headStarted = 0;
+    waitUntil(Waiting.IDLE, System.nanoTime() + idleNanos);
   }
 
-  private void schedule(long nanos, boolean head) {
-    cancel();
-    timer = ctx.executor().schedule(() -> expire(head), nanos, TimeUnit.NANOSECONDS);
-  }
-
-  private void expire(boolean head) {
-    if (!awaitingHead || !ctx.channel().isActive()) {
-      return;
+  private void waitUntil(Waiting what, long at) {
+    waiting = what;
+    deadline = at;
+    if (timer == null || at - timerAt < 0) {
+      arm(at);
     }
-    if (head) {
-      RequestHandler handler = ctx.pipeline().get(RequestHandler.class);
-      if (handler != null) {
-        handler.rejectHead(408, "request head not received in time");
-        return;
-      }
-    }
-    ctx.close();
   }
 
-  private void cancel() {
+  private void arm(long at) {
     if (timer != null) {
       timer.cancel(false);
-      timer = null;
+    }
+    timerAt = at;
+    timer = ctx.executor().schedule(check, Math.max(0, at - System.nanoTime()), TimeUnit.NANOSECONDS);
+  }
+
+  private void check() {
+    timer = null;
+    if (waiting == Waiting.NOTHING || !ctx.channel().isActive()) {
+      return;
+    }
+    if (System.nanoTime() - deadline < 0) {
+      arm(deadline); // moved later since the timer was set
+      return;
+    }
+    switch (waiting) {
+      case IDLE -> ctx.close();
+      case HEAD -> requests.rejectHead(408, "request head not received in time");
+      case REQUEST -> requests.timedOut();
+      default -> throw new AssertionError(waiting);
     }
   }
 }

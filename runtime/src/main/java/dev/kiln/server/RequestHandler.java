@@ -31,7 +31,6 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
-import io.netty.util.concurrent.ScheduledFuture;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -91,7 +90,6 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
     final long maxBody;
     final long startNanos;
     boolean answered;
-    ScheduledFuture<?> timeout;
     /** The decoded multipart body, released once the answer is written or the connection closes. */
     MultipartReader uploads;
 
@@ -150,7 +148,6 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
     releaseBody();
     if (exchange != null) {
       exchange.answered = true; // the client is gone: nothing to write to
-      cancelTimeout(exchange);
       releaseUploads(exchange);
     }
     server.closed(this);
@@ -233,10 +230,9 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
     }
     Exchange current = new Exchange(head, method, endpoint, target, keepAlive, maxBody);
     exchange = current;
-    long timeoutNanos = endpoint.route().timeoutMillis() > 0
+    timeouts.requestStarted(endpoint.route().timeoutMillis() > 0
         ? TimeUnit.MILLISECONDS.toNanos(endpoint.route().timeoutMillis())
-        : config.requestTimeout().toNanos();
-    current.timeout = ctx.executor().schedule(() -> timedOut(current), timeoutNanos, TimeUnit.NANOSECONDS);
+        : config.requestTimeout().toNanos());
     if (!hasBody) {
       run(current, new byte[0]);
       return;
@@ -397,8 +393,10 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
     return Response.text(500, "Internal Server Error");
   }
 
-  private void timedOut(Exchange current) {
-    if (current.answered) {
+  /** The request deadline passed: answer 503 unless the answer is on its way. */
+  void timedOut() {
+    Exchange current = exchange;
+    if (current == null || current.answered || current.endpoint == null) {
       return;
     }
     LOG.warn("{} timed out", current.endpoint.route());
@@ -437,7 +435,6 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
       return;
     }
     current.answered = true;
-    cancelTimeout(current);
     if (response == null) {
       response = failureResponse(current.endpoint, new NullPointerException("handler returned a null Response"));
     }
@@ -513,12 +510,6 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
 
   void close() {
     ctx.close();
-  }
-
-  private static void cancelTimeout(Exchange current) {
-    if (current.timeout != null) {
-      current.timeout.cancel(false);
-    }
   }
 
   private static void releaseUploads(Exchange current) {
