@@ -42,10 +42,20 @@ public final class RawConnection implements AutoCloseable {
     return send(raw.getBytes(StandardCharsets.ISO_8859_1));
   }
 
-  /** Sends each byte in its own write, as a slow client does. */
+  /**
+   * Sends each byte in its own write, as a slow client does. Stops early when the server has hung up
+   * (it answered a head over a limit before the rest came): {@link #read()} then gets its answer.
+   */
   public RawConnection trickle(String raw) {
     for (byte b : raw.getBytes(StandardCharsets.ISO_8859_1)) {
-      send(new byte[] {b});
+      try {
+        out.write(b);
+        out.flush();
+      } catch (java.net.SocketException closedByServer) {
+        break;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
     return this;
   }
