@@ -41,6 +41,12 @@ public final class Problem {
     return this;
   }
 
+  /** The URI reference of this occurrence: the request's path. */
+  public Problem instance(String instance) {
+    body.put("instance", instance);
+    return this;
+  }
+
   /** An extension member; {@code value} is written by Jackson. */
   public Problem with(String name, Object value) {
     body.set(name, Json.mapper().valueToTree(value));

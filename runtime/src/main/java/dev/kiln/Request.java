@@ -54,6 +54,9 @@ public final class Request {
   private Map<String, List<String>> headerMap;
   private Multipart multipart;
   private FormData form;
+  /** {@link #mediaType()}, once {@link #mediaTypeRead}. */
+  private String mediaType;
+  private boolean mediaTypeRead;
 
   private Request(HttpMethod method, String target, HttpHeaders headers, byte[] body) {
     this.method = Objects.requireNonNull(method, "method");
@@ -325,13 +328,18 @@ public final class Request {
    * ({@code application/json}), or {@code null} when none was sent.
    */
   public String mediaType() {
-    String type = headers.get(HttpHeaderNames.CONTENT_TYPE);
-    if (type == null) {
-      return null;
+    if (!mediaTypeRead) {
+      mediaTypeRead = true;
+      String type = headers.get(HttpHeaderNames.CONTENT_TYPE);
+      if (type == null) {
+        mediaType = null;
+      } else {
+        int semicolon = type.indexOf(';');
+        String media = (semicolon < 0 ? type : type.substring(0, semicolon)).strip().toLowerCase(java.util.Locale.ROOT);
+        mediaType = media.isEmpty() ? null : media;
+      }
     }
-    int semicolon = type.indexOf(';');
-    String media = (semicolon < 0 ? type : type.substring(0, semicolon)).strip().toLowerCase(java.util.Locale.ROOT);
-    return media.isEmpty() ? null : media;
+    return mediaType;
   }
 
   /** Whether the request has a body (a decoded multipart body counts). */

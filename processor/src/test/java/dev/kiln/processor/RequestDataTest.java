@@ -294,11 +294,22 @@ class RequestDataTest {
   void generatedValidationReadsLikeHandWrittenCode() {
     String source = Compilations.generatedSource(app.compilation, "forms.Views_Endpoints");
     assertThat(source).contains(String.join("\n",
-        "  private static void validate(Views.Address value, String path, Violations violations) {",
+        "  private static void validate(Views.Address value, Violations violations) {",
         "    String street = value.street();",
         "    if (!Constraints.notBlank(street)) {",
-        "      violations.add(\"body\", path + \".street\", \"NotBlank\", \"must not be blank\");",
+        "      violations.addField(\"street\", \"NotBlank\", \"must not be blank\");",
         "    }"));
+    // nested records: the path is kept by Violations, not built per request
+    assertThat(source).contains(String.join("\n",
+        "    violations.enter(\"address\");",
+        "    if (address != null) {",
+        "      validate(address, violations);",
+        "    }",
+        "    violations.exit();"));
+    // one reader per body type, made once, though two routes (/people, /maybe) read a Person
+    assertThat(source.split("ObjectReader PERSON_JSON = ", -1)).hasSize(2);
+    assertThat(source).contains("static final ObjectReader PERSON_JSON = Json.reader(Json.type(Views.Person.class));")
+        .contains("Bodies.json(request, JsonReaders.PERSON_JSON)");
     assertThat(source).contains("Person person = switch (Bodies.kind(request)) {");
     assertThat(source).contains("case URLENCODED, MULTIPART -> personFromForm(request);");
     assertThat(source).contains("String addressStreet = form.first(\"address.street\");");

@@ -1,9 +1,8 @@
 package dev.kiln.middleware;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.HttpError;
-import dev.kiln.Json;
 import dev.kiln.Middleware;
+import dev.kiln.Problem;
 import dev.kiln.Request;
 import dev.kiln.Response;
 import dev.kiln.RouteInfo;
@@ -123,15 +122,11 @@ public final class ErrorPages implements Middleware.Handler {
           + (detail.isEmpty() || detail.equals(title) ? "" : "<p>" + Html.escape(detail) + "</p>")
           + "</body></html>\n").withStatus(status);
     } else {
-      ObjectNode problem = Json.mapper().createObjectNode()
-          .put("type", "about:blank")
-          .put("title", title)
-          .put("status", status);
+      Problem problem = Problem.of(status);
       if (!detail.isEmpty() && !detail.equals(title)) {
-        problem.put("detail", detail);
+        problem.detail(detail);
       }
-      problem.put("instance", request.path());
-      page = Response.bytes(Json.write(problem), "application/problem+json").withStatus(status);
+      page = problem.instance(request.path()).toResponse();
     }
     for (Map.Entry<String, String> header : error.headers()) {
       page = page.withHeader(header.getKey(), header.getValue());

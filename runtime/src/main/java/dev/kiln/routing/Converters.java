@@ -73,8 +73,25 @@ public final class Converters {
     throw invalid(value, what, expected.toString());
   }
 
-  private static HttpError invalid(String value, String what, String expected) {
+  private static Invalid invalid(String value, String what, String expected) {
     String shown = value.length() > 64 ? value.substring(0, 64) + "…" : value;
-    return HttpError.badRequest(what + ": expected " + expected + ", got \"" + shown + "\"");
+    return new Invalid(what + ": expected " + expected + ", got \"" + shown + "\"", expected);
+  }
+
+  /** A value that does not convert: a 400 for a request, and what was expected for other callers (settings). */
+  public static final class Invalid extends HttpError {
+    private static final long serialVersionUID = 1L;
+
+    private final String expected;
+
+    Invalid(String message, String expected) {
+      super(400, message);
+      this.expected = expected;
+    }
+
+    /** What the value should have been: {@code an integer}, {@code one of RED, GREEN}. */
+    public String expected() {
+      return expected;
+    }
   }
 }

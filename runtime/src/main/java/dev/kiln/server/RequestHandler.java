@@ -51,6 +51,8 @@ import org.slf4j.MDC;
  */
 final class RequestHandler extends ChannelInboundHandlerAdapter implements Connection {
   private static final Logger LOG = LoggerFactory.getLogger(RequestHandler.class);
+  /** The body of a request without one; never written to. */
+  private static final byte[] NO_BODY = new byte[0];
 
   private final Router router;
   private final RouteMatch match;
@@ -234,7 +236,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
         ? TimeUnit.MILLISECONDS.toNanos(endpoint.route().timeoutMillis())
         : config.requestTimeout().toNanos());
     if (!hasBody) {
-      run(current, new byte[0]);
+      run(current, NO_BODY);
       return;
     }
     if (MultipartReader.isMultipart(head.headers().get(HttpHeaderNames.CONTENT_TYPE))) {
@@ -317,7 +319,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
       return;
     }
     parts = null;
-    run(current, new byte[0], decoded);
+    run(current, NO_BODY, decoded);
   }
 
   private void run(Exchange current, byte[] bytes) {

@@ -1,6 +1,5 @@
 package dev.kiln.settings;
 
-import dev.kiln.HttpError;
 import dev.kiln.routing.Converters;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -122,7 +121,7 @@ public final class SettingsLoader {
    * The converted value; {@code null} when unset and optional, or after recording a problem.
    *
    * @param expected what a value should look like, for a converter that answers {@code null} on
-   *     bad text; {@code null} for one that throws the request converters' 400
+   *     bad text; {@code null} for the request converters, which say it themselves
    */
   private <T> T read(int index, Function<String, T> convert, String expected) {
     Setting setting = settings.get(index);
@@ -151,12 +150,8 @@ public final class SettingsLoader {
         return value;
       }
       problems.add(problem(setting, text, sources[index], "expected " + expected));
-    } catch (HttpError error) {
-      String message = error.getMessage();
-      int expectedAt = message.indexOf("expected ");
-      int got = message.lastIndexOf(", got ");
-      problems.add(problem(setting, text, sources[index],
-          expectedAt < 0 ? message : message.substring(expectedAt, got < 0 ? message.length() : got)));
+    } catch (Converters.Invalid invalid) {
+      problems.add(problem(setting, text, sources[index], "expected " + invalid.expected()));
     }
     return null;
   }

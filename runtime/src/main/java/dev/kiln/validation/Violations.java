@@ -13,15 +13,68 @@ import java.util.List;
  */
 public final class Violations {
   private List<Violation> found;
+  /** The body position being validated, from {@code $}: a field name, or {@code null} for an index. */
+  private String[] names = new String[8];
+  private int[] indexes = new int[8];
+  private int depth;
 
   /** One broken constraint. */
   public record Violation(String in, String path, String constraint, String message) {}
 
+  /** A violation at an explicit place: a parameter, by its name. */
   public void add(String in, String path, String constraint, String message) {
     if (found == null) {
       found = new ArrayList<>(4);
     }
     found.add(new Violation(in, path, constraint, message));
+  }
+
+  /** A violation of the body at the current position. */
+  public void addHere(String constraint, String message) {
+    add("body", path(null), constraint, message);
+  }
+
+  /** A violation of {@code field} of the record at the current position. */
+  public void addField(String field, String constraint, String message) {
+    add("body", path(field), constraint, message);
+  }
+
+  /** Goes into a field of the current body position (or a map's key). */
+  public void enter(String field) {
+    push(field, 0);
+  }
+
+  /** Goes into an element of the list at the current body position. */
+  public void enter(int index) {
+    push(null, index);
+  }
+
+  /** Back out of the last {@code enter}. */
+  public void exit() {
+    depth--;
+  }
+
+  private void push(String name, int index) {
+    if (depth == names.length) {
+      names = java.util.Arrays.copyOf(names, depth * 2);
+      indexes = java.util.Arrays.copyOf(indexes, depth * 2);
+    }
+    names[depth] = name;
+    indexes[depth] = index;
+    depth++;
+  }
+
+  /** {@code $.members[2].name}: the current position, then {@code field} when given. */
+  private String path(String field) {
+    StringBuilder path = new StringBuilder("$");
+    for (int i = 0; i < depth; i++) {
+      if (names[i] != null) {
+        path.append('.').append(names[i]);
+      } else {
+        path.append('[').append(indexes[i]).append(']');
+      }
+    }
+    return field == null ? path.toString() : path.append('.').append(field).toString();
   }
 
   public boolean isEmpty() {

@@ -151,10 +151,10 @@ public final class EndpointsWriter {
         code.addStatement("$T $N = $N.orElse(null)", type, value, local);
         local = value;
       }
-      CodeBlock path = param.source() == ParamSource.BODY ? CodeBlock.of("$S", "$") : CodeBlock.of("$S",
-          param.wireName());
-      code.add(validation.check(param.source().in(), path, local, type, param.constraints(), param.data(), violations,
-          names));
+      code.add(param.source() == ParamSource.BODY
+          ? validation.checkBody(local, type, param.constraints(), param.data(), violations, names)
+          : validation.checkParameter(param.source().in(), param.wireName(), local, type, param.constraints(),
+              violations));
     }
     return code.addStatement("$N.throwIfAny()", violations).build();
   }

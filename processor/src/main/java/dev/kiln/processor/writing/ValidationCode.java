@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import javax.lang.model.element.Modifier;
 
@@ -69,52 +70,74 @@ final class ValidationCode {
     return false;
   }
 
+  /** Checks a parameter's value against its constraints; the violation's path is the parameter's name. */
+  CodeBlock checkParameter(String in, String name, String value, TypeName type, List<Constraint> constraints,
+      String violations) {
+    return checks(value, type, constraints,
+        c -> CodeBlock.of("$N.add($S, $S, $S, $S)", violations, in, name, c.name(), c.message()));
+  }
+
   /**
-   * Checks {@code value} (a local holding a value of {@code type}, {@code Optional}s already
-   * unwrapped to their value or null) against {@code constraints}, then validates through it.
-   *
-   * @param in where the value is, for the violation
-   * @param path code for the violation's path
+   * Checks the body (a local, {@code Optional} already unwrapped to its value or null) against the
+   * parameter's constraints, then validates through it; paths are JSONPaths from {@code $}.
    */
-  CodeBlock check(String in, CodeBlock path, String value, TypeName type, List<Constraint> constraints,
-      DataType data, String violations, NameAllocator names) {
-    CodeBlock.Builder code = CodeBlock.builder();
-    for (Constraint constraint : constraints) {
-      code.beginControlFlow("if ($L)", violated(condition(constraint, value, type)))
-          .addStatement("$N.add($S, $L, $S, $S)", violations, in, path, constraint.name(), constraint.message())
-          .endControlFlow();
-    }
-    if (data != null && needsValidation(data)) {
-      code.add(through(in, path, value, data, violations, names));
+  CodeBlock checkBody(String value, TypeName type, List<Constraint> constraints, DataType data, String violations,
+      NameAllocator names) {
+    CodeBlock.Builder code = CodeBlock.builder().add(here(value, type, constraints, violations));
+    if (needsValidation(data)) {
+      code.add(through(value, data, violations, names));
     }
     return code.build();
   }
 
-  /** Validation of what is inside a non-null value: a record's components, a collection's elements. */
-  private CodeBlock through(String in, CodeBlock path, String value, DataType data, String violations,
-      NameAllocator names) {
+  /** One {@code if} per constraint, reporting with {@code report}. */
+  private CodeBlock checks(String value, TypeName type, List<Constraint> constraints,
+      Function<Constraint, CodeBlock> report) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    for (Constraint constraint : constraints) {
+      code.beginControlFlow("if ($L)", violated(condition(constraint, value, type)))
+          .addStatement("$L", report.apply(constraint))
+          .endControlFlow();
+    }
+    return code.build();
+  }
+
+  /** Constraints on the value at the body position {@code Violations} is at. */
+  private CodeBlock here(String value, TypeName type, List<Constraint> constraints, String violations) {
+    return checks(value, type, constraints,
+        c -> CodeBlock.of("$N.addHere($S, $S)", violations, c.name(), c.message()));
+  }
+
+  /**
+   * Validation of what is inside a value: a record's components, a collection's elements. The path
+   * is kept by {@code Violations} ({@code enter}/{@code exit}) and made text only for a violation,
+   * so a valid body costs no string building.
+   */
+  private CodeBlock through(String value, DataType data, String violations, NameAllocator names) {
     CodeBlock.Builder code = CodeBlock.builder();
     if (data instanceof DataType.Record record) {
       MethodSpec validator = validator(record);
       code.beginControlFlow("if ($N != null)", value)
-          .addStatement("$N($N, $L, $N)", validator, value, path, violations)
+          .addStatement("$N($N, $N)", validator, value, violations)
           .endControlFlow();
     } else if (data instanceof DataType.Maybe maybe) {
       String present = names.newName(value + "Value");
       code.addStatement("$T $N = $N == null ? null : $N.orElse(null)", maybe.value().type().box(), present, value,
           value);
-      code.add(through(in, path, present, maybe.value(), violations, names));
+      code.add(through(present, maybe.value(), violations, names));
     } else if (data instanceof DataType.Many many) {
       String index = names.newName("i");
       String element = names.newName(value + "Element");
       TypeName elementType = many.element().type();
-      CodeBlock elementPath = CodeBlock.of("$L + \"[\" + $N + \"]\"", path, index);
       code.beginControlFlow("if ($N != null)", value)
           .addStatement("int $N = 0", index)
           .beginControlFlow("for ($T $N : $N)", elementType, element, value)
-          .add(check(in, elementPath, element, elementType, many.elementConstraints(), many.element(), violations,
-              names))
-          .addStatement("$N++", index)
+          .addStatement("$N.enter($N++)", violations, index)
+          .add(here(element, elementType, many.elementConstraints(), violations));
+      if (needsValidation(many.element())) {
+        code.add(through(element, many.element(), violations, names));
+      }
+      code.addStatement("$N.exit()", violations)
           .endControlFlow()
           .endControlFlow();
     } else if (data instanceof DataType.Dictionary dictionary) {
@@ -125,8 +148,9 @@ final class ValidationCode {
           .beginControlFlow("for ($T<$T, $T> $N : $N.entrySet())", Map.Entry.class, String.class, valueType, entry,
               value)
           .addStatement("$T $N = $N.getValue()", valueType, entryValue, entry)
-          .add(through(in, CodeBlock.of("$L + \".\" + $N.getKey()", path, entry), entryValue, dictionary.value(),
-              violations, names))
+          .addStatement("$N.enter($N.getKey())", violations, entry)
+          .add(through(entryValue, dictionary.value(), violations, names))
+          .addStatement("$N.exit()", violations)
           .endControlFlow()
           .endControlFlow();
     }
@@ -141,7 +165,6 @@ final class ValidationCode {
     }
     NameAllocator names = new NameAllocator();
     String value = names.newName("value");
-    String path = names.newName("path");
     String violations = names.newName("violations");
     for (DataType.Component component : record.components()) {
       names.newName(component.name(), component);
@@ -150,7 +173,6 @@ final class ValidationCode {
         .addJavadoc("Checks the constraints of {@link $T} and of the records in it.\n", record.name())
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .addParameter(record.type(), value)
-        .addParameter(String.class, path)
         .addParameter(KilnNames.VIOLATIONS, violations);
     for (DataType.Component component : record.components()) {
       if (component.constraints().isEmpty() && !needsValidation(component.type())) {
@@ -169,8 +191,13 @@ final class ValidationCode {
         data = maybe.value();
       }
       method.addStatement("$T $N = $L", type, local, read);
-      method.addCode(check("body", CodeBlock.of("$N + $S", path, "." + component.name()), local, type,
-          component.constraints(), data, violations, names));
+      method.addCode(checks(local, type, component.constraints(), c -> CodeBlock.of("$N.addField($S, $S, $S)",
+          violations, component.name(), c.name(), c.message())));
+      if (needsValidation(data)) {
+        method.addStatement("$N.enter($S)", violations, component.name())
+            .addCode(through(local, data, violations, names))
+            .addStatement("$N.exit()", violations);
+      }
     }
     MethodSpec built = method.build();
     validators.put(record.type(), built);
