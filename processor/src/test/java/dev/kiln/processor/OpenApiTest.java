@@ -113,6 +113,18 @@ class OpenApiTest {
   }
 
   @Test
+  void responsesHaveTheSchemaOfTheReturnType() {
+    JsonNode person = document.at("/paths/~1people~1{id}/get");
+    assertThat(person.at("/responses/200/content/application~1json/schema/$ref").asText())
+        .isEqualTo("#/components/schemas/Views.Person");
+    assertThat(person.at("/parameters").toString()).contains(
+        "{\"name\":\"id\",\"in\":\"path\",\"required\":true,\"schema\":{\"type\":\"integer\",\"format\":\"int64\"}}",
+        "{\"name\":\"session\",\"in\":\"cookie\",\"required\":false,\"schema\":{\"type\":\"string\"}}");
+    assertThat(document.at("/paths/~1people/post/responses/200/content/text~1plain/schema/type").asText())
+        .isEqualTo("string");
+  }
+
+  @Test
   void parametersHaveTheirPlaceTypeAndConstraints() {
     JsonNode parameters = document.at("/paths/~1fields/post/parameters");
     assertThat(parameters.toString()).contains(

@@ -87,6 +87,12 @@ final class RequestDataFixtures {
           return person.toString();
         }
 
+        /** One person, as JSON. */
+        @Route(path = "/people/{id}", name = "person")
+        public Person person(long id, @Cookie("session") Optional<String> session) {
+          return new Person("Ada", 36, null, null, List.of(), Optional.empty(), Level.LOW, false);
+        }
+
         @Route(method = HttpMethod.POST, path = "/teams")
         public String team(@Body Team team) {
           return team.name() + ":" + team.members().size();

@@ -51,6 +51,7 @@ class SettingsTest {
         Optional<URI> databaseUrl();
         Optional<Integer> workers();
         @Secret String apiKey();
+        @Secret Optional<Integer> pin();
         Integer maxItems();
       }
       """);
@@ -137,7 +138,8 @@ class SettingsTest {
   void precedenceIsOverridesThenPropertiesThenEnvironmentThenFileThenDefault(@TempDir Path directory)
       throws Exception {
     Path file = Files.writeString(directory.resolve("shop.properties"),
-        "shop.retries=4\nshop.ratio=0.25\nshop.defaultLocale=de_DE\nshop.apiKey=from-file\nshop.maxItems=1\n");
+        "shop.retries=4\nshop.ratio=0.25\nshop.defaultLocale=de_DE\nshop.apiKey=from-file\nshop.maxItems=1\n"
+            + "shop.cache=no\n");
     SettingsSource source = SettingsSource.of(Map.of("shop.retries", "6", "shop.ratio", "0.75"),
             Map.of("SHOP_RETRIES", "5", "SHOP_RATIO", "0.5", "SHOP_DEFAULT_LOCALE", "fr_FR"))
         .file(file)
@@ -147,13 +149,15 @@ class SettingsTest {
     assertThat(get(settings, "ratio")).isEqualTo(0.75);
     assertThat(get(settings, "defaultLocale")).isEqualTo("fr_FR");
     assertThat(get(settings, "apiKey")).isEqualTo("from-file");
-    assertThat(get(settings, "cache")).isEqualTo(true);
+    assertThat(get(settings, "cache")).isEqualTo(false); // the file beats the default
+    assertThat(get(settings, "sessionTimeout")).isEqualTo(Duration.ofMinutes(5));
     assertThat(describe(settings).replaceAll(" +=", " ="))
         .contains("retries = 7  (--retries)")
         .contains("ratio = 0.75  (system property shop.ratio)")
         .contains("defaultLocale = fr_FR  (environment SHOP_DEFAULT_LOCALE)")
         .contains("apiKey = ****  (" + file + " shop.apiKey)")
-        .contains("cache = true  (default)")
+        .contains("cache = false  (" + file + " shop.cache)")
+        .contains("sessionTimeout = PT5M  (default)")
         .contains("databaseUrl = (unset)  (unset)");
   }
 
@@ -169,8 +173,17 @@ class SettingsTest {
             "mode = \"slow\" (from environment SHOP_MODE): expected one of FAST, SAFE for Mode",
             "maxItems: missing; set --max-items, environment SHOP_MAX_ITEMS or system property shop.maxItems (Integer)"))
         .hasMessageStartingWith("4 invalid settings:");
-    assertThatThrownBy(() -> load(Map.of(), Map.of("SHOP_API_KEY", "s3cret-value", "SHOP_MAX_ITEMS", "x")))
-        .hasMessageNotContaining("s3cret-value");
+    // an invalid secret is named, never shown
+    assertThatThrownBy(() -> load(Map.of(), Map.of("SHOP_API_KEY", "k", "SHOP_MAX_ITEMS", "1", "SHOP_PIN", "12x4")))
+        .hasMessage("Invalid setting: pin = \"****\" (from environment SHOP_PIN): expected an integer for Integer")
+        .hasMessageNotContaining("12x4");
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({"true, true", "FALSE, false", "yes, true", "No, false", "on, true", "off, false", "1, true", "0, false"})
+  void booleansReadTheWaysPeopleWriteThem(String text, boolean value) {
+    Object settings = load(Map.of(), Map.of("SHOP_API_KEY", "k", "SHOP_MAX_ITEMS", "1", "SHOP_CACHE", text));
+    assertThat(get(settings, "cache")).isEqualTo(value);
   }
 
   @Test

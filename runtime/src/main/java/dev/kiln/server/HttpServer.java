@@ -89,6 +89,9 @@ public final class HttpServer implements AutoCloseable {
     this.serverChannel = bootstrap.bind(config.host(), config.port()).sync().channel();
     LOG.info("Kiln serving {} routes on http://{}:{} ({})", router.routes().size(), config.host(), port(),
         transport.name().toLowerCase(java.util.Locale.ROOT));
+    LOG.debug("Limits: body {} bytes, request timeout {}, idle {}, head {}, shutdown {}, {} connections",
+        config.maxBodyBytes(), config.requestTimeout(), config.idleTimeout(), config.headerTimeout(),
+        config.shutdownTimeout(), config.maxConnections());
   }
 
   /** Binds and starts serving; returns once the port is open. */

@@ -70,11 +70,15 @@ class CommandLineTest {
   @Test
   void printSettingsShowsSourcesAndMasksSecrets() throws Exception {
     String[] result = run(Map.of("DEFAULT_LOCALE", "uk_UA", "API_KEY", "topsecret"), "--port", "9001",
-        "--print-settings");
+        "--host=0.0.0.0", "--io-threads", "1", "--request-timeout", "5s", "--shutdown-timeout=250ms",
+        "--reuse-port", "--no-access-log", "--print-settings");
     assertThat(result[0]).isEqualTo("0");
-    assertThat(result[1].replaceAll(" +=", " =")).contains("port = 9001  (--port)",
+    assertThat(result[1].replaceAll(" +=", " =")).contains("port = 9001  (--port)", "host = 0.0.0.0  (--host)",
+        "ioThreads = 1  (--io-threads)", "requestTimeout = PT5S  (--request-timeout)",
+        "shutdownTimeout = PT0.25S  (--shutdown-timeout)", "reusePort = true  (--reuse-port)",
+        "accessLog = false  (--access-log)", "debug = false  (default)",
         "defaultLocale = uk_UA  (environment DEFAULT_LOCALE)", "apiKey = ****  (environment API_KEY)",
-        "host = 127.0.0.1  (default)");
+        "timezone = UTC  (default)");
     assertThat(result[1]).doesNotContain("topsecret");
   }
 
@@ -98,8 +102,9 @@ class CommandLineTest {
         }
       }
       assertThat(port).as(log.toString()).isPositive();
-      // --debug: readable log lines, not JSON
-      assertThat(log.toString()).contains("INFO  dev.kiln.server.HttpServer").doesNotContain("{\"");
+      // --debug: readable log lines, not JSON, and Kiln's loggers at DEBUG
+      assertThat(log.toString()).contains("INFO  dev.kiln.server.HttpServer").contains("DEBUG dev.kiln.server.HttpServer")
+          .doesNotContain("{\"");
       HttpResponse<String> search = HttpClient.newHttpClient().send(
           HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/search?query=kiln")).build(),
           HttpResponse.BodyHandlers.ofString());
@@ -121,6 +126,8 @@ class CommandLineTest {
       String first = output.readLine();
       assertThat(first).startsWith("{").contains("\"loggerName\":\"dev.kiln.server.HttpServer\"")
           .contains("\"formattedMessage\":\"Kiln serving ");
+      // Kiln's loggers at INFO: the DEBUG line with the limits is not written
+      assertThat(output.readLine()).startsWith("Kiln sample app on ");
     } finally {
       process.destroy();
       assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();

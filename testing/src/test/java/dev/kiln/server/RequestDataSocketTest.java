@@ -153,6 +153,8 @@ class RequestDataSocketTest {
     TestResponse response = client.post("/data/upload-fails", new MultipartBody()
         .file("files", "scan.bin", "application/octet-stream", bytes(200_000, 3)));
     assertThat(response.status()).isEqualTo(500);
+    assertThat(RequestDataViews.SPOOLED_WHEN_FAILING.get()).as("the upload was on disk while the handler ran")
+        .isEqualTo(1);
     awaitEmptySpool();
     // and the server goes on
     assertThat(client.get("/").status()).isEqualTo(200);
@@ -191,6 +193,32 @@ class RequestDataSocketTest {
         .file("files", "huge.bin", "application/octet-stream", bytes(2 * 1024 * 1024 + 1, 5)));
     assertThat(response.status()).isEqualTo(413);
     assertThat(response.text()).contains("multipart part larger than 2097152 bytes");
+    awaitEmptySpool();
+  }
+
+  @Test
+  void aChunkedMultipartBodyOverTheBodyLimitIs413WhileItStreams(TestServer server) {
+    // Three parts under the 2 MiB part limit, 4.5 MiB together: over the route's 4 MiB, with no length to refuse.
+    MultipartBody body = new MultipartBody();
+    for (int i = 0; i < 3; i++) {
+      body.file("files", "part" + i + ".bin", "application/octet-stream", bytes(1_500_000, i));
+    }
+    byte[] whole = body.bytes();
+    try (RawConnection connection = server.raw()) {
+      connection.send("POST /data/upload HTTP/1.1\r\nHost: x\r\nContent-Type: " + body.contentType()
+          + "\r\nTransfer-Encoding: chunked\r\n\r\n");
+      // Sends just past the limit, then waits: writing on after the server hung up would reset the connection.
+      int chunk = 64 * 1024;
+      for (int offset = 0; offset <= 4 * 1024 * 1024; offset += chunk) {
+        int length = Math.min(chunk, whole.length - offset);
+        connection.send(Integer.toHexString(length) + "\r\n");
+        connection.send(Arrays.copyOfRange(whole, offset, offset + length));
+        connection.send("\r\n");
+      }
+      RawConnection.RawResponse response = connection.read();
+      assertThat(response.status()).isEqualTo(413);
+      assertThat(response.body()).contains("request body larger than 4194304 bytes");
+    }
     awaitEmptySpool();
   }
 

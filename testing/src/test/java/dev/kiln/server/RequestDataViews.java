@@ -19,6 +19,9 @@ import java.util.stream.Stream;
 
 /** Bodies, forms and uploads for the socket tests; uploads report what the spool directory held. */
 public final class RequestDataViews {
+  /** How many files the spool held when {@code /data/upload-fails} threw, for the test to see they existed. */
+  static final java.util.concurrent.atomic.AtomicLong SPOOLED_WHEN_FAILING = new java.util.concurrent.atomic.AtomicLong(-1);
+
   private final Path spool;
 
   RequestDataViews(Path spool) {
@@ -44,7 +47,8 @@ public final class RequestDataViews {
 
   @Route(method = HttpMethod.POST, path = "/data/upload-fails", maxBodySize = 4 * 1024 * 1024)
   public String uploadFails(@Form("files") List<Upload> files) {
-    throw new IllegalStateException("failing after " + files.size() + " files arrived, " + spooled() + " spooled");
+    SPOOLED_WHEN_FAILING.set(spooled());
+    throw new IllegalStateException("failing after " + files.size() + " files arrived");
   }
 
   private long spooled() {

@@ -209,20 +209,20 @@ public final class ConstraintReader {
         return primitive && !optional ? "a primitive is never null (a missing JSON field reads as 0 or false); "
             + "declare the boxed type to require the value" : null;
       case CHARS:
-        return isA(type, "java.lang.CharSequence") ? null : "it applies to strings (CharSequence)";
+        return TypeSupport.isSubtype(elements, types, type, "java.lang.CharSequence") ? null : "it applies to strings (CharSequence)";
       case SIZED:
-        return isA(type, "java.lang.CharSequence") || isA(type, "java.util.Collection") || isA(type, "java.util.Map")
+        return TypeSupport.isSubtype(elements, types, type, "java.lang.CharSequence") || TypeSupport.isSubtype(elements, types, type, "java.util.Collection") || TypeSupport.isSubtype(elements, types, type, "java.util.Map")
             || type.getKind() == TypeKind.ARRAY && !((javax.lang.model.type.ArrayType) type).getComponentType()
                 .getKind().isPrimitive()
             ? null : "it applies to strings, collections, maps and arrays of objects";
       case NUMBER:
         return switch (type.getKind()) {
           case INT, LONG, SHORT, BYTE, DOUBLE, FLOAT -> null;
-          default -> isA(type, "java.lang.Number") ? null : "it applies to numbers (primitives, their boxes, "
+          default -> TypeSupport.isSubtype(elements, types, type, "java.lang.Number") ? null : "it applies to numbers (primitives, their boxes, "
               + "BigInteger and BigDecimal)";
         };
       case BOOLEAN:
-        return type.getKind() == TypeKind.BOOLEAN || isA(type, "java.lang.Boolean") ? null : "it applies to booleans";
+        return type.getKind() == TypeKind.BOOLEAN || TypeSupport.isSubtype(elements, types, type, "java.lang.Boolean") ? null : "it applies to booleans";
       case TEMPORAL:
         for (String temporal : new String[] {"java.time.Instant", "java.time.LocalDate", "java.time.LocalDateTime",
             "java.time.OffsetDateTime", "java.time.ZonedDateTime"}) {
@@ -236,11 +236,6 @@ public final class ConstraintReader {
     }
   }
 
-  private boolean isA(TypeMirror type, String qualifiedName) {
-    TypeElement target = elements.getTypeElement(qualifiedName);
-    return type.getKind() == TypeKind.DECLARED && target != null
-        && types.isAssignable(types.erasure(type), types.erasure(target.asType()));
-  }
 
   /** {@code Pattern.Flag} names as {@code java.util.regex.Pattern} flag bits. */
   private int flags(AnnotationMirror mirror) {

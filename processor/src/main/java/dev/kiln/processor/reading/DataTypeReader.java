@@ -117,7 +117,7 @@ public final class DataTypeReader {
       DataType value = arguments.isEmpty() ? new DataType.Opaque(ClassName.OBJECT) : read(arguments.get(0), owner);
       return value == null ? null : new DataType.Maybe(TypeName.get(type), value);
     }
-    if (isA(type, "java.util.Collection") && arguments.size() == 1) {
+    if (TypeSupport.isSubtype(elements, types, type, "java.util.Collection") && arguments.size() == 1) {
       TypeMirror argument = arguments.get(0);
       DataType elementData = read(argument, owner);
       TypeMirror elementType = argument.getKind() == TypeKind.WILDCARD && ((WildcardType) argument).getExtendsBound()
@@ -129,7 +129,7 @@ public final class DataTypeReader {
       }
       return new DataType.Many(TypeName.get(type), elementData, elementConstraints, false);
     }
-    if (isA(type, "java.util.Map") && arguments.size() == 2 && TypeSupport.is(arguments.get(0), "java.lang.String")) {
+    if (TypeSupport.isSubtype(elements, types, type, "java.util.Map") && arguments.size() == 2 && TypeSupport.is(arguments.get(0), "java.lang.String")) {
       DataType value = read(arguments.get(1), owner);
       return value == null ? null : new DataType.Dictionary(TypeName.get(type), value);
     }
@@ -180,8 +180,4 @@ public final class DataTypeReader {
     return new DataType.Scalar(TypeName.get(type), kind, valueType, List.of());
   }
 
-  private boolean isA(TypeMirror type, String qualifiedName) {
-    TypeElement target = elements.getTypeElement(qualifiedName);
-    return target != null && types.isAssignable(types.erasure(type), types.erasure(target.asType()));
-  }
 }

@@ -8,6 +8,7 @@ import dev.kiln.processor.Diagnostics.Location;
 import dev.kiln.processor.KilnNames;
 import dev.kiln.processor.model.SettingsModel;
 import dev.kiln.processor.model.SettingsModel.Kind;
+import dev.kiln.processor.writing.GeneratedCode;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -136,12 +137,12 @@ public final class SettingsReader {
     AnnotationMirror docMirror = Annotations.find(accessor, KilnNames.DOC);
     String doc = docMirror != null ? annotations.string(docMirror, "value")
         : Javadoc.summary(Javadoc.description(elements.getDocComment(accessor)));
-    String snake = snake(name);
+    String snake = GeneratedCode.upperSnake(name);
     return new SettingsModel.Entry(name, TypeName.get(type), kind, TypeName.get(valueType), optional, typeLabel,
         defaultValue, Annotations.find(accessor, KilnNames.SECRET) != null, doc,
         snake.toLowerCase(Locale.ROOT).replace('_', '-'),
         prefix.isEmpty() ? name : prefix.toLowerCase(Locale.ROOT) + "." + name,
-        (prefix.isEmpty() ? "" : prefix.toUpperCase(Locale.ROOT) + "_") + snake.toUpperCase(Locale.ROOT));
+        (prefix.isEmpty() ? "" : prefix.toUpperCase(Locale.ROOT) + "_") + snake);
   }
 
   private Kind kind(TypeMirror type) {
@@ -232,21 +233,5 @@ public final class SettingsReader {
       }
     }
     return value.matches("[0-9]{1,15}(ms|s|m|h|d)");
-  }
-
-  /** The words of a camelCase name joined by {@code _}: {@code requestTimeout} → {@code request_Timeout}. */
-  private static String snake(String name) {
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      boolean boundary = i > 0 && Character.isUpperCase(c)
-          && (Character.isLowerCase(name.charAt(i - 1)) || Character.isDigit(name.charAt(i - 1))
-              || i + 1 < name.length() && Character.isLowerCase(name.charAt(i + 1)));
-      if (boundary) {
-        out.append('_');
-      }
-      out.append(c);
-    }
-    return out.toString();
   }
 }

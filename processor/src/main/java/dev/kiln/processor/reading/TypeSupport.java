@@ -11,6 +11,7 @@ import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.WildcardType;
+import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /** Questions about handler signature types: which scalars convert, which types are not yet resolved. */
@@ -45,6 +46,13 @@ public final class TypeSupport {
       default:
         return null;
     }
+  }
+
+  /** Whether a declared {@code type} is {@code qualifiedName} or a subtype of it (erasures compared). */
+  public static boolean isSubtype(Elements elements, Types types, TypeMirror type, String qualifiedName) {
+    TypeElement target = elements.getTypeElement(qualifiedName);
+    return type.getKind() == TypeKind.DECLARED && target != null
+        && types.isAssignable(types.erasure(type), types.erasure(target.asType()));
   }
 
   /** Whether {@code type} is the declared type {@code qualifiedName} (any type arguments). */

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** Pieces every writer shares: the {@code @Generated} marker, handler links, constant names. */
-final class GeneratedCode {
+public final class GeneratedCode {
   private GeneratedCode() {}
 
   /** {@code @Generated(value = "dev.kiln.processor.KilnProcessor", comments = "from <origin>")}. */
@@ -123,7 +123,7 @@ final class GeneratedCode {
   }
 
   /** {@code projectId} → {@code PROJECT_ID}; {@code api.project} → {@code API_PROJECT}. */
-  static String upperSnake(String name) {
+  public static String upperSnake(String name) {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
