@@ -40,6 +40,11 @@ public final class Server implements AutoCloseable {
     return server.host();
   }
 
+  /** Connections open now, idle ones included: for health checks, metrics and tests. */
+  public int openConnections() {
+    return server.openConnections();
+  }
+
   /** Blocks until {@link #close()} has run, e.g. from the shutdown hook that SIGTERM triggers. */
   public void awaitShutdown() throws InterruptedException {
     synchronized (stopped) {

@@ -3,6 +3,7 @@ package dev.kiln.server;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -17,9 +18,8 @@ import java.util.concurrent.TimeUnit;
  * again for the rest. Only an earlier deadline (a route with a short timeout, a head split across
  * reads) moves the timer.
  *
- * <p>It also keeps reading while a message is only partly received: with auto-read off, a socket
- * read that ends inside a request head or body chunk (a large head, a slow client) would otherwise
- * be the last one.
+ * <p>An idle connection whose client has not yet taken the last answer is not idle while the answer
+ * still moves: it is closed after an idle period in which the client took none of it.
  */
 final class ConnectionTimeouts extends ChannelDuplexHandler {
   /** What the connection's deadline is for. */
@@ -46,6 +46,8 @@ final class ConnectionTimeouts extends ChannelDuplexHandler {
   private ScheduledFuture<?> timer;
   /** When the pending timer fires; meaningful while {@link #timer} is set. */
   private long timerAt;
+  /** Bytes of answers the client had not taken when the idle deadline last passed. */
+  private long unsentAtDeadline;
 
   ConnectionTimeouts(Duration idle, Duration header) {
     this.idleNanos = idle.toNanos();
@@ -71,7 +73,7 @@ final class ConnectionTimeouts extends ChannelDuplexHandler {
     super.channelRead(ctx, msg);
   }
 
-  /** The handler whose wish for a message decides whether a read that produced none goes on. */
+  /** The handler that answers a head or request timeout. */
   void watch(RequestHandler requests) {
     this.requests = requests;
   }
@@ -82,9 +84,6 @@ final class ConnectionTimeouts extends ChannelDuplexHandler {
     if (waiting == Waiting.IDLE && headStarted != 0) {
       // The read ended inside a head: the rest must come within the header timeout of its first byte.
       waitUntil(Waiting.HEAD, headStarted + headerNanos);
-    }
-    if (requests != null && requests.isAwaitingMessage() && ctx.channel().isActive()) {
-      requests.readMoreLater(); // through the flow control, which counts what it owes
     }
   }
 
@@ -112,6 +111,7 @@ final class ConnectionTimeouts extends ChannelDuplexHandler {
   /** A response was written and the connection is kept alive: wait for the next request. */
   void idle() {
     headStarted = 0;
+    unsentAtDeadline = 0;
     waitUntil(Waiting.IDLE, System.nanoTime() + idleNanos);
   }
 
@@ -131,6 +131,12 @@ final class ConnectionTimeouts extends ChannelDuplexHandler {
     timer = ctx.executor().schedule(check, Math.max(0, at - System.nanoTime()), TimeUnit.NANOSECONDS);
   }
 
+  /** Bytes written but not yet taken by the socket; a message counts until it is all written, so less its progress. */
+  private long unsentBytes() {
+    ChannelOutboundBuffer outbound = ctx.channel().unsafe().outboundBuffer();
+    return outbound == null ? 0 : outbound.totalPendingWriteBytes() - outbound.currentProgress();
+  }
+
   private void check() {
     timer = null;
     if (waiting == Waiting.NOTHING || !ctx.channel().isActive()) {
@@ -141,7 +147,15 @@ final class ConnectionTimeouts extends ChannelDuplexHandler {
       return;
     }
     switch (waiting) {
-      case IDLE -> ctx.close();
+      case IDLE -> {
+        long unsent = unsentBytes();
+        if (unsent > 0 && unsent != unsentAtDeadline) {
+          unsentAtDeadline = unsent; // a slow reader, still reading: another idle period
+          waitUntil(Waiting.IDLE, System.nanoTime() + idleNanos);
+        } else {
+          ctx.close();
+        }
+      }
       case HEAD -> requests.rejectHead(408, "request head not received in time");
       case REQUEST -> requests.timedOut();
       default -> throw new AssertionError(waiting);

@@ -10,7 +10,6 @@ import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.flow.FlowControlHandler;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -20,8 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Netty server behind {@link dev.kiln.Server}: binds, builds each connection's pipeline
- * (timeouts, HTTP codec, one-message-at-a-time flow control, Kiln's request handler) and shuts down
- * gracefully.
+ * (timeouts, HTTP codec, Kiln's request handler, which decides when the socket is read) and shuts
+ * down gracefully.
  */
 public final class HttpServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
@@ -79,7 +78,6 @@ public final class HttpServer implements AutoCloseable {
             channel.pipeline()
                 .addLast("timeouts", timeouts)
                 .addLast("codec", new HttpServerCodec(decoder, MAX_PIPELINED))
-                .addLast("flow", new FlowControlHandler())
                 .addLast("kiln", requests);
           }
         });
@@ -107,6 +105,11 @@ public final class HttpServer implements AutoCloseable {
   /** The bound port (the ephemeral one when configured with port 0). */
   public String host() {
     return config.host();
+  }
+
+  /** Accepted connections not yet closed. */
+  public int openConnections() {
+    return connections.get();
   }
 
   public int port() {

@@ -15,6 +15,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -31,6 +32,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
+import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -45,9 +47,14 @@ import org.slf4j.MDC;
 /**
  * One connection's requests, one at a time: checks the head, routes it before reading any body
  * (404, 405, 413 and 417 cost no body read), reads the body within its limit, runs the endpoint
- * where the processor said (event loop or blocking executor) and writes the response. The next
- * pipelined request is read only once the response is written, so answers stay in order and a slow
- * handler holds back at most what the client already sent.
+ * where the processor said (event loop or blocking executor) and writes the response.
+ *
+ * <p>Auto-read is off, and the connection asks for the next socket read itself, at the end of a
+ * read, so a connection that answers at once costs no change of its epoll interest. Messages that
+ * arrive while a handler runs (pipelined requests) are held in order and handled once it has
+ * answered; the socket is not read meanwhile, so a slow handler holds back at most what one read
+ * brought. Answers written during a read are flushed together at its end: pipelined requests share
+ * a write.
  */
 final class RequestHandler extends ChannelInboundHandlerAdapter implements Connection {
   private static final Logger LOG = LoggerFactory.getLogger(RequestHandler.class);
@@ -62,10 +69,16 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
   private final ServerState server;
 
   private ChannelHandlerContext ctx;
-  private Runnable readNext;
-  private boolean awaitingMessage;
-  /** Whether a read is being handled: a read requested from inside it must wait for a task of its own. */
-  private boolean reading;
+  /** Messages that came while a handler ran or the socket could not take more: handled in order later. */
+  private ArrayDeque<Object> held;
+  /** Between a socket read's first message and its end, where answers are flushed and reading goes on. */
+  private boolean inRead;
+  /** Handling held messages: answers are flushed, and the next read asked for, once at the end. */
+  private boolean resuming;
+  /** An answer was written but not flushed. */
+  private boolean unflushed;
+  /** An answer that ends the connection is written: nothing more is read or handled. */
+  private boolean closing;
   /** The request being read or handled; {@code null} between requests. */
   private Exchange exchange;
   private CompositeByteBuf body;
@@ -91,6 +104,8 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
     final boolean keepAlive;
     final long maxBody;
     final long startNanos;
+    /** The body is read and the endpoint runs: what arrives now is held until it answers. */
+    boolean running;
     boolean answered;
     /** The decoded multipart body, released once the answer is written or the connection closes. */
     MultipartReader uploads;
@@ -109,44 +124,20 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
     this.ctx = ctx;
-    this.readNext = ctx::read;
-  }
-
-  /**
-   * Asks for the next message: at once, or from a task of its own when a read is being handled, since
-   * a read requested from inside one (a response written at once, a body chunk handled) is lost
-   * when Netty's flow control finishes delivering it.
-   */
-  void readMore() {
-    awaitingMessage = true;
-    if (reading) {
-      ctx.executor().execute(readNext);
-    } else {
-      ctx.read();
-    }
-  }
-
-  /** Asks for the next message from a task of its own, whatever the caller is doing. */
-  void readMoreLater() {
-    awaitingMessage = true;
-    ctx.executor().execute(readNext);
-  }
-
-  /** Whether a message was asked for and has not come: a read that ended mid-message must go on. */
-  boolean isAwaitingMessage() {
-    return awaitingMessage;
   }
 
   @Override
   public void channelActive(ChannelHandlerContext ctx) throws Exception {
     server.opened(this);
-    awaitingMessage = true;
     ctx.read();
     super.channelActive(ctx);
   }
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+    inRead = false;
+    closing = true;
+    releaseHeld();
     releaseBody();
     if (exchange != null) {
       exchange.answered = true; // the client is gone: nothing to write to
@@ -158,8 +149,48 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    awaitingMessage = false;
-    reading = true;
+    inRead = true;
+    if (closing) {
+      ReferenceCountUtil.release(msg);
+    } else if (mustWait()) {
+      if (held == null) {
+        held = new ArrayDeque<>();
+      }
+      held.add(msg);
+    } else {
+      handle(msg);
+    }
+  }
+
+  /** The end of a socket read: flush what it answered and, unless a handler is running, read on. */
+  @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    inRead = false;
+    endBatch();
+  }
+
+  /** The socket took what was queued for it: go on with held requests. */
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+    if (ctx.channel().isWritable() && !inRead) {
+      resume();
+    }
+    super.channelWritabilityChanged(ctx);
+  }
+
+  /**
+   * Whether the next message must wait: earlier ones wait already, a handler is running, or no
+   * request is in progress and the socket has not taken the answers written so far (a client that
+   * pipelines without reading).
+   */
+  private boolean mustWait() {
+    if (held != null && !held.isEmpty()) {
+      return true;
+    }
+    return exchange != null ? exchange.running : !ctx.channel().isWritable();
+  }
+
+  private void handle(Object msg) {
     try {
       if (msg instanceof HttpRequest head) {
         onHead(head);
@@ -168,8 +199,34 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
         onContent(content);
       }
     } finally {
-      reading = false;
       ReferenceCountUtil.release(msg);
+    }
+  }
+
+  /** Handles held messages until one must wait again, then flushes and reads on; called off a read. */
+  private void resume() {
+    if (resuming) {
+      return; // an answer written while resuming: the loop below goes on
+    }
+    resuming = true;
+    try {
+      while (!closing && held != null && !held.isEmpty() && !(exchange != null ? exchange.running : !ctx.channel().isWritable())) {
+        handle(held.poll());
+      }
+    } finally {
+      resuming = false;
+    }
+    endBatch();
+  }
+
+  /** Flushes the answers written since the last flush and asks for the next read if nothing waits. */
+  private void endBatch() {
+    if (unflushed) {
+      unflushed = false;
+      ctx.flush();
+    }
+    if (!closing && !mustWait() && ctx.channel().isActive()) {
+      ctx.read(); // at the end of a read, before Netty would drop read interest: no epoll change
     }
   }
 
@@ -204,6 +261,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
     if (!router.match(method, path, match)) {
       // The body is never read: the connection cannot carry another request after it.
       Exchange unmatched = new Exchange(head, method, router.fallback(path), target, keepAlive && !hasBody, 0);
+      unmatched.running = true;
       exchange = unmatched;
       Request request;
       try {
@@ -252,9 +310,8 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
       body = ctx.alloc().compositeBuffer(1024);
     }
     if (expectContinue) {
-      ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
+      send(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
     }
-    readMore();
   }
 
   private void onContent(HttpContent content) {
@@ -264,10 +321,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
       return;
     }
     if (body == null) {
-      if (current == null && content instanceof LastHttpContent && ctx.channel().isActive()) {
-        readMore(); // the end of a request without a body, answered already: on to the next one
-      }
-      return;
+      return; // the end of a request without a body, or of one answered before its body was read
     }
     if (content.decoderResult().isFailure()) {
       releaseBody();
@@ -287,8 +341,6 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
       byte[] array = ByteBufUtil.getBytes(body);
       releaseBody();
       run(current, array);
-    } else {
-      readMore();
     }
   }
 
@@ -309,7 +361,6 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
     try {
       parts.offer(content);
       if (!(content instanceof LastHttpContent)) {
-        readMore();
         return;
       }
       decoded = parts.finish();
@@ -327,6 +378,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
   }
 
   private void run(Exchange current, byte[] bytes, Multipart multipart) {
+    current.running = true;
     Request request;
     try {
       request = Request.routed(current.method, current.target, current.head.headers(), bytes, multipart,
@@ -465,25 +517,40 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
     } else if (version == HttpVersion.HTTP_1_0) {
       headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
     }
-    long start = current.startNanos;
-    HttpRequest requestHead = current.head;
-    int code = response.status();
-    long length = bodyAllowed ? bytes.length : 0;
-    ctx.writeAndFlush(message).addListener((ChannelFutureListener) future -> {
-      releaseUploads(current);
-      if (config.accessLog() && AccessLog.enabled()) {
-        AccessLog.log(ctx.channel().remoteAddress(), requestHead, code, length, start);
-      }
-      if (exchange == current) {
-        exchange = null;
-      }
-      if (!keepAlive || !future.isSuccess() || server.isDraining()) {
-        ctx.close();
-      } else {
-        timeouts.idle();
-        readMore();
-      }
-    });
+    ChannelFuture written = send(message);
+    written.addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+    if (current.uploads != null || (config.accessLog() && AccessLog.enabled())) {
+      long length = bodyAllowed ? bytes.length : 0;
+      int code = response.status();
+      written.addListener(future -> {
+        releaseUploads(current); // spooled files outlive the handler until the answer is out
+        if (config.accessLog() && AccessLog.enabled()) {
+          AccessLog.log(ctx.channel().remoteAddress(), current.head, code, length, current.startNanos);
+        }
+      });
+    }
+    if (exchange == current) {
+      exchange = null;
+    }
+    if (!keepAlive) {
+      closing = true;
+      releaseHeld();
+      written.addListener(ChannelFutureListener.CLOSE);
+      return;
+    }
+    timeouts.idle();
+    if (!inRead) {
+      resume(); // answered from a task (a blocking or asynchronous handler): on to held requests
+    }
+  }
+
+  /** Writes, flushing at once unless in a read or resuming, whose end flushes everything together. */
+  private ChannelFuture send(Object message) {
+    if (inRead || resuming) {
+      unflushed = true;
+      return ctx.write(message);
+    }
+    return ctx.writeAndFlush(message);
   }
 
   @Override
@@ -501,11 +568,13 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
     return config.app();
   }
 
-  /** Closes the connection if no request is in progress; called from any thread. */
+  /** Closes the connection, once what is written has gone out, if no request is in progress; called from any thread. */
   void closeIfIdleOnItsLoop() {
     ctx.executor().execute(() -> {
-      if (exchange == null) {
-        ctx.close();
+      if (exchange == null && !closing) {
+        closing = true;
+        releaseHeld();
+        ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
       }
     });
   }
@@ -518,6 +587,14 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
     if (current.uploads != null) {
       current.uploads.release();
       current.uploads = null;
+    }
+  }
+
+  private void releaseHeld() {
+    if (held != null) {
+      for (Object msg; (msg = held.poll()) != null; ) {
+        ReferenceCountUtil.release(msg);
+      }
     }
   }
 

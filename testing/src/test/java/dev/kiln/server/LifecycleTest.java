@@ -7,10 +7,15 @@ import dev.kiln.testing.RawConnection;
 import dev.kiln.testing.RawConnection.RawResponse;
 import dev.kiln.testing.TestServer;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -115,6 +120,60 @@ class LifecycleTest {
         RawConnection connection = server.raw()) {
       assertThat(connection.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n").read().status()).isEqualTo(200);
       assertThat(connection.isClosedByServer()).isTrue();
+    }
+  }
+
+  @Test
+  void aClientThatStopsTakingItsAnswerIsClosedAfterAnIdlePeriod() throws IOException {
+    ServerTestApp app = new ServerTestApp();
+    try (TestServer server = TestServer.start(app.router(), s -> s.idleTimeout(Duration.ofMillis(200)).accessLog(false));
+        Socket client = smallBufferedSocket(server.port())) {
+      client.getOutputStream().write("GET /big/1/32768 HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      waitUntil(() -> server.server().openConnections() == 1, Duration.ofSeconds(10));
+      // 32 MiB that the client never reads: more than the socket buffers hold, so the answer stalls
+      waitUntil(() -> server.server().openConnections() == 0, Duration.ofSeconds(10));
+    }
+  }
+
+  @Test
+  void aClientThatTakesItsAnswerSlowlyIsNotCutOff() throws IOException {
+    ServerTestApp app = new ServerTestApp();
+    int kib = 16 * 1024;
+    try (TestServer server = TestServer.start(app.router(), s -> s.idleTimeout(Duration.ofMillis(400)).accessLog(false));
+        Socket client = smallBufferedSocket(server.port())) {
+      client.getOutputStream().write(("GET /big/1/" + kib + " HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      InputStream in = client.getInputStream();
+      byte[] chunk = new byte[64 * 1024];
+      int first = in.read(chunk);
+      long expected = new String(chunk, 0, first, StandardCharsets.ISO_8859_1).indexOf("\r\n\r\n") + 4 + kib * 1024L;
+      long total = first;
+      // 64 KiB per 5 ms: the answer takes several idle periods, and moves on in each of them
+      while (total < expected) {
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        int read = in.readNBytes(chunk, 0, chunk.length);
+        if (read == 0) {
+          break;
+        }
+        total += read;
+      }
+      assertThat(total).as("bytes of the answer received").isEqualTo(expected);
+    }
+  }
+
+  /** A client whose kernel buffers are small, so an answer it does not read stalls quickly. */
+  private static Socket smallBufferedSocket(int port) throws IOException {
+    Socket socket = new Socket();
+    socket.setReceiveBufferSize(64 * 1024);
+    socket.setSoTimeout(10_000);
+    socket.connect(new InetSocketAddress("127.0.0.1", port));
+    return socket;
+  }
+
+  private static void waitUntil(BooleanSupplier condition, Duration limit) {
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime() - deadline).as("waited %s", limit).isNegative();
+      LockSupport.parkNanos(1_000_000);
     }
   }
 

@@ -44,6 +44,15 @@ public final class ServerTestApp {
     return "n" + n;
   }
 
+  /** {@code kib} KiB starting with {@code n:}: large answers, for clients that read slowly or not at all. */
+  @NonBlocking
+  @Route(path = "/big/{n}/{kib}")
+  public String big(int n, int kib) {
+    calls.incrementAndGet();
+    String start = n + ":";
+    return start + "x".repeat(kib * 1024 - start.length());
+  }
+
   @Route(method = HttpMethod.POST, path = "/echo")
   public String echo(Request request) {
     calls.incrementAndGet();
