@@ -78,7 +78,8 @@ public final class Response {
 
   /** 200 with a body of the given media type. */
   public static Response bytes(byte[] body, String contentType) {
-    return new Response(200, Objects.requireNonNull(contentType, "contentType"), body.clone(), NO_HEADERS);
+    return new Response(200, HeaderFields.checkValue("Content-Type", Objects.requireNonNull(contentType, "contentType")),
+        body.clone(), NO_HEADERS);
   }
 
   /** The given status with no body. */
@@ -122,10 +123,16 @@ public final class Response {
     return new Response(status, contentType, body, headers);
   }
 
-  /** A copy with {@code name: value} added (headers may repeat, as {@code Set-Cookie} does). */
+  /**
+   * A copy with {@code name: value} added (headers may repeat, as {@code Set-Cookie} does).
+   *
+   * @throws IllegalArgumentException if the name is not a token, the value holds a line break or
+   *     another control character, or the header is {@code Content-Length} or {@code
+   *     Transfer-Encoding}, which the server sets from the body
+   */
   public Response withHeader(String name, String value) {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(value, "value");
+    HeaderFields.checkName(Objects.requireNonNull(name, "name"));
+    HeaderFields.checkValue(name, Objects.requireNonNull(value, "value"));
     if (name.equalsIgnoreCase("Content-Type")) {
       return new Response(status, value, body, headers);
     }
@@ -135,10 +142,10 @@ public final class Response {
     return new Response(status, contentType, body, copy);
   }
 
-  /** A copy whose {@code name} headers are replaced by one {@code name: value}. */
+  /** A copy whose {@code name} headers are replaced by one {@code name: value}; checked as {@link #withHeader}. */
   public Response replaceHeader(String name, String value) {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(value, "value");
+    HeaderFields.checkName(Objects.requireNonNull(name, "name"));
+    HeaderFields.checkValue(name, Objects.requireNonNull(value, "value"));
     if (name.equalsIgnoreCase("Content-Type")) {
       return new Response(status, value, body, headers);
     }
@@ -193,6 +200,9 @@ public final class Response {
 
   /** The headers set with {@link #withHeader}, in order (without {@code Content-Type}). */
   public List<Map.Entry<String, String>> headers() {
+    if (headers.length == 0) {
+      return List.of();
+    }
     List<Map.Entry<String, String>> list = new ArrayList<>(headers.length / 2);
     for (int i = 0; i < headers.length; i += 2) {
       list.add(Map.entry(headers[i], headers[i + 1]));

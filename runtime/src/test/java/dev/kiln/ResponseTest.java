@@ -45,4 +45,23 @@ class ResponseTest {
     assertThat(List.of(HttpError.tooManyRequests("x").status(), HttpError.serviceUnavailable("x").status()))
         .containsExactly(429, 503);
   }
+
+  @Test
+  void headersAreCheckedWhenSetSoNoTextCanStartAHeaderOfItsOwn() {
+    assertThatThrownBy(() -> Response.redirect("/next\r\nSet-Cookie: session=stolen"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("value of header Location has a carriage return at index 5");
+    assertThatThrownBy(() -> Response.text("x").withHeader("X-Name", "a\nb")).hasMessageContaining("a line feed");
+    assertThatThrownBy(() -> Response.text("x").withHeader("X-Name", "a\u0000b")).hasMessageContaining("U+0000");
+    assertThatThrownBy(() -> Response.text("x").withHeader("X-Name", "caf\u20ac")).hasMessageContaining("not a Latin-1");
+    assertThatThrownBy(() -> Response.text("x").replaceHeader("X-Name", "\r")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Response.text("x").withHeader("Bad Name", "v")).hasMessageContaining("' ' at index 3");
+    assertThatThrownBy(() -> Response.text("x").withHeader("X:Y", "v")).hasMessageContaining("':' at index 1");
+    assertThatThrownBy(() -> Response.text("x").withHeader("", "v")).hasMessageContaining("empty header name");
+    assertThatThrownBy(() -> Response.bytes(new byte[0], "text/plain\r\nX: y")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Response.text("x").withHeader("content-length", "9")).hasMessageContaining("set by the server");
+    assertThatThrownBy(() -> Response.text("x").withHeader("Transfer-Encoding", "chunked")).hasMessageContaining("set by the server");
+    // what a header may hold: tabs, spaces, visible ASCII and Latin-1 (obs-text)
+    assertThat(Response.text("x").withHeader("X-Ok_1.~", "a\tb c~\u00e9").header("x-ok_1.~")).isEqualTo("a\tb c~\u00e9");
+  }
 }

@@ -17,6 +17,9 @@ import java.nio.charset.StandardCharsets;
  * stays inside the segment it was sent in; parameters are decoded only when bound.
  */
 public final class PercentCodec {
+  private static final AsciiSet UNRESERVED = AsciiSet.alphanumeric().with("-._~");
+  private static final AsciiSet PATH = UNRESERVED.with("/:@!$&'()*+,;=");
+
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   private PercentCodec() {}
@@ -168,23 +171,12 @@ public final class PercentCodec {
 
   /** Unreserved characters (RFC 3986 §2.3): never need escaping, and escaping them changes nothing. */
   public static boolean isUnreserved(int c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-        || c == '-' || c == '.' || c == '_' || c == '~';
+    return UNRESERVED.contains(c);
   }
 
   /** A {@code pchar} other than an escape (RFC 3986 §3.3), or {@code /}. */
   private static boolean isPathChar(char c) {
-    if (isUnreserved(c)) {
-      return true;
-    }
-    switch (c) {
-      case '/': case ':': case '@':
-      case '!': case '$': case '&': case '\'': case '(': case ')':
-      case '*': case '+': case ',': case ';': case '=':
-        return true;
-      default:
-        return false;
-    }
+    return PATH.contains(c);
   }
 
   private static int escapedByte(String s, int percent) {

@@ -1,5 +1,7 @@
 package dev.kiln.server;
 
+import dev.kiln.routing.AsciiSet;
+
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -170,16 +172,15 @@ final class HeadCheck {
     return !value.isEmpty();
   }
 
+  private static final AsciiSet HOST = AsciiSet.alphanumeric().with("-._~!$&'()*+;=:[]%");
+
   /** {@code host[:port]} with RFC 3986 reg-name, IPv4 or IP-literal characters only. */
   private static boolean isHost(CharSequence value) {
     if (value.length() == 0) {
       return true; // allowed for targets without an authority (RFC 9112 §3.2)
     }
     for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || "-._~!$&'()*+;=:[]%".indexOf(c) >= 0;
-      if (!ok) {
+      if (!HOST.contains(value.charAt(i))) {
         return false;
       }
     }

@@ -21,16 +21,20 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayDeque;
 import java.util.Map;
@@ -58,6 +62,12 @@ import org.slf4j.MDC;
  */
 final class RequestHandler extends ChannelInboundHandlerAdapter implements Connection {
   private static final Logger LOG = LoggerFactory.getLogger(RequestHandler.class);
+  /**
+   * Response headers without Netty's checks: the names here are constants, and what handlers set was
+   * checked when they set it ({@link Response#withHeader}).
+   */
+  private static final HttpHeadersFactory RESPONSE_HEADERS = DefaultHttpHeadersFactory.headersFactory().withValidation(false);
+  private static final AsciiString SERVER = AsciiString.cached("Kiln");
   /** The body of a request without one; never written to. */
   private static final byte[] NO_BODY = new byte[0];
 
@@ -498,11 +508,12 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
     HttpResponseStatus status = HttpResponseStatus.valueOf(response.status());
     byte[] bytes = response.body();
     boolean bodyAllowed = !head && response.status() != 204 && response.status() != 304 && response.status() >= 200;
+    HttpHeaders headers = RESPONSE_HEADERS.newHeaders();
     FullHttpResponse message = new DefaultFullHttpResponse(version, status,
-        bodyAllowed && bytes.length > 0 ? Unpooled.wrappedBuffer(bytes) : Unpooled.EMPTY_BUFFER);
-    HttpHeaders headers = message.headers();
+        bodyAllowed && bytes.length > 0 ? Unpooled.wrappedBuffer(bytes) : Unpooled.EMPTY_BUFFER,
+        headers, EmptyHttpHeaders.INSTANCE);
     headers.set(HttpHeaderNames.DATE, HttpDate.now());
-    headers.set(HttpHeaderNames.SERVER, "Kiln");
+    headers.set(HttpHeaderNames.SERVER, SERVER);
     if (response.contentType() != null) {
       headers.set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
     }

@@ -126,6 +126,19 @@ class ServerTest {
   }
 
   @Test
+  void aLineBreakAClientSmugglesIntoAHeaderIsA500AndNeverReachesTheWire(TestServer server) {
+    try (RawConnection connection = server.raw()) {
+      RawResponse injected = connection.send("GET /go?to=/x%0D%0ASet-Cookie:%20session=stolen HTTP/1.1\r\nHost: x\r\n\r\n").read();
+      assertThat(injected.status()).isEqualTo(500);
+      assertThat(injected.header("Set-Cookie")).isNull();
+      assertThat(injected.header("Location")).isNull();
+      RawResponse next = connection.send("GET /go?to=/x HTTP/1.1\r\nHost: x\r\n\r\n").read();
+      assertThat(next.status()).isEqualTo(302);
+      assertThat(next.header("Location")).isEqualTo("/x");
+    }
+  }
+
+  @Test
   void aRequestSentOneByteAtATimeIsServed(TestServer server) {
     try (RawConnection connection = server.raw()) {
       connection.trickle("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello");

@@ -53,6 +53,12 @@ public final class ServerTestApp {
     return start + "x".repeat(kib * 1024 - start.length());
   }
 
+  /** Redirects to what the client asked: the classic header injection, if a header could hold a line break. */
+  @Route(path = "/go")
+  public dev.kiln.Response go(@dev.kiln.Query String to) {
+    return dev.kiln.Response.redirect(to);
+  }
+
   @Route(method = HttpMethod.POST, path = "/echo")
   public String echo(Request request) {
     calls.incrementAndGet();
