@@ -63,6 +63,12 @@ def millis(text):
     return float(value) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
 
 
+def percentile(output, p):
+    """The --latency distribution line ("    99%    5.34ms"), not a "98.99%" in the thread stats."""
+    found = re.search(rf"^\s+{p}%\s+(\S+)$", output, re.MULTILINE)
+    return millis(found.group(1)) if found else float("nan")
+
+
 def wrk(port, path, pipelined, seconds=None):
     command = ["taskset", "-c", "1", "wrk", "-t1", "-c64", f"-d{seconds or SECONDS}s", "--latency"]
     if pipelined:
@@ -76,8 +82,8 @@ def wrk(port, path, pipelined, seconds=None):
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
-        "p50": millis(re.search(r"50%\s+(\S+)", output).group(1)) if "50%" in output else float("nan"),
-        "p99": millis(re.search(r"99%\s+(\S+)", output).group(1)) if "99%" in output else float("nan"),
+        "p50": percentile(output, 50),
+        "p99": percentile(output, 99),
         "requests": requests,
         "errors": errors + (int(non2xx.group(1)) if non2xx else 0),
     }

@@ -36,7 +36,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The baseline: the benchmark's endpoints written directly on Netty, as a hand-tuned server would
- * (aggregated requests, preallocated bodies, epoll), with the same headers as Kiln's answers.
+ * (aggregated requests, preallocated bodies, epoll, answers written during a read and flushed once
+ * at its end, as Netty's own HTTP hello-world example does), with the same headers as Kiln's answers.
  * {@code RawNettyServer <port>}.
  */
 public final class RawNettyServer {
@@ -92,7 +93,10 @@ public final class RawNettyServer {
       } else if (uri.equals("/blocking")) {
         blocking.execute(() -> {
           LockSupport.parkNanos(1_000_000);
-          ctx.executor().execute(() -> write(ctx, HELLO, "text/plain; charset=utf-8", keepAlive));
+          ctx.executor().execute(() -> {
+            write(ctx, HELLO, "text/plain; charset=utf-8", keepAlive);
+            ctx.flush();
+          });
         });
       } else {
         write(ctx, new byte[0], "text/plain", keepAlive);
@@ -111,8 +115,14 @@ public final class RawNettyServer {
         response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         ctx.writeAndFlush(response).addListener(f -> ctx.close());
       } else {
-        ctx.writeAndFlush(response);
+        ctx.write(response);
       }
+    }
+
+    /** The end of a socket read: one flush for every answer it produced (pipelined requests). */
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+      ctx.flush();
     }
 
     private static String date() {

@@ -19,6 +19,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
@@ -56,9 +57,10 @@ import org.slf4j.MDC;
  * <p>Auto-read is off, and the connection asks for the next socket read itself, at the end of a
  * read, so a connection that answers at once costs no change of its epoll interest. Messages that
  * arrive while a handler runs (pipelined requests) are held in order and handled once it has
- * answered; the socket is not read meanwhile, so a slow handler holds back at most what one read
- * brought. Answers written during a read are flushed together at its end: pipelined requests share
- * a write.
+ * answered; reading goes on while fewer than {@link #MAX_HELD} wait, so a blocking handler costs no
+ * epoll change either and a client that hangs up is noticed, and stops beyond that, so a slow
+ * handler or a client that does not take its answers holds back at most a read's worth of requests.
+ * Answers written during a read are flushed together at its end: pipelined requests share a write.
  */
 final class RequestHandler extends ChannelInboundHandlerAdapter implements Connection {
   private static final Logger LOG = LoggerFactory.getLogger(RequestHandler.class);
@@ -68,6 +70,8 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
    */
   private static final HttpHeadersFactory RESPONSE_HEADERS = DefaultHttpHeadersFactory.headersFactory().withValidation(false);
   private static final AsciiString SERVER = AsciiString.cached("Kiln");
+  /** Held messages beyond which the socket is not read until the handler has answered. */
+  private static final int MAX_HELD = 16;
   /** The body of a request without one; never written to. */
   private static final byte[] NO_BODY = new byte[0];
 
@@ -89,6 +93,8 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
   private boolean unflushed;
   /** An answer that ends the connection is written: nothing more is read or handled. */
   private boolean closing;
+  /** The client shut down its side after sending: answer what came, then close. */
+  private boolean inputShutdown;
   /** The request being read or handled; {@code null} between requests. */
   private Exchange exchange;
   private CompositeByteBuf body;
@@ -172,11 +178,36 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
     }
   }
 
-  /** The end of a socket read: flush what it answered and, unless a handler is running, read on. */
+  /** The end of a socket read: flush what it answered and read on. */
   @Override
   public void channelReadComplete(ChannelHandlerContext ctx) {
     inRead = false;
     endBatch();
+  }
+
+  /**
+   * The client has sent all it will send (a half-close, as {@code nc} does after a request): what it
+   * sent is still answered, and the connection closed after the last answer.
+   */
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+    if (event instanceof ChannelInputShutdownEvent) {
+      inputShutdown = true;
+      if (exchange != null && !exchange.running) {
+        ctx.close(); // a request whose body will never be complete
+      } else {
+        closeIfDone();
+      }
+    }
+    super.userEventTriggered(ctx, event);
+  }
+
+  /** After a half-close: closes once nothing is in progress or held, after what is written has gone out. */
+  private void closeIfDone() {
+    if (!closing && exchange == null && (held == null || held.isEmpty())) {
+      closing = true;
+      ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+    }
   }
 
   /** The socket took what was queued for it: go on with held requests. */
@@ -188,15 +219,16 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
     super.channelWritabilityChanged(ctx);
   }
 
-  /**
-   * Whether the next message must wait: earlier ones wait already, a handler is running, or no
-   * request is in progress and the socket has not taken the answers written so far (a client that
-   * pipelines without reading).
-   */
+  /** Whether the next message must wait: earlier ones wait already, or the connection is busy. */
   private boolean mustWait() {
-    if (held != null && !held.isEmpty()) {
-      return true;
-    }
+    return (held != null && !held.isEmpty()) || busy();
+  }
+
+  /**
+   * Whether a new message cannot be handled now: a handler is running, or no request is in progress
+   * and the socket has not taken the answers written so far (a client that pipelines without reading).
+   */
+  private boolean busy() {
     return exchange != null ? exchange.running : !ctx.channel().isWritable();
   }
 
@@ -220,7 +252,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
     }
     resuming = true;
     try {
-      while (!closing && held != null && !held.isEmpty() && !(exchange != null ? exchange.running : !ctx.channel().isWritable())) {
+      while (!closing && held != null && !held.isEmpty() && !busy()) {
         handle(held.poll());
       }
     } finally {
@@ -229,13 +261,17 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
     endBatch();
   }
 
-  /** Flushes the answers written since the last flush and asks for the next read if nothing waits. */
+  /** Flushes the answers written since the last flush and asks for the next read unless too much waits. */
   private void endBatch() {
     if (unflushed) {
       unflushed = false;
       ctx.flush();
     }
-    if (!closing && !mustWait() && ctx.channel().isActive()) {
+    if (inputShutdown) {
+      closeIfDone();
+      return;
+    }
+    if (!closing && (held == null || held.size() < MAX_HELD) && ctx.channel().isActive()) {
       ctx.read(); // at the end of a read, before Netty would drop read interest: no epoll change
     }
   }
@@ -583,13 +619,13 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
   void closeIfIdleOnItsLoop() {
     ctx.executor().execute(() -> {
       if (exchange == null && !closing) {
-        closing = true;
         releaseHeld();
-        ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        closeIfDone();
       }
     });
   }
 
+  /** Closes at once; called from any thread (what waits is released when the channel goes inactive). */
   void close() {
     ctx.close();
   }

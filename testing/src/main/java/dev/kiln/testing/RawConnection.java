@@ -70,6 +70,16 @@ public final class RawConnection implements AutoCloseable {
     }
   }
 
+  /** Half-closes: tells the server nothing more will be sent, as {@code nc} does, and keeps reading. */
+  public RawConnection shutdownOutput() {
+    try {
+      socket.shutdownOutput();
+      return this;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** One response, parsed from the stream: status line, headers and a Content-Length body. */
   public RawResponse read() {
     try {

@@ -139,6 +139,35 @@ class ServerTest {
   }
 
   @Test
+  void aClientThatHalfClosesAfterItsRequestsGetsEveryAnswerAndThenTheConnectionCloses(TestServer server) {
+    try (RawConnection connection = server.raw()) {
+      connection.send("GET /n/1 HTTP/1.1\r\nHost: x\r\n\r\nGET /n/2 HTTP/1.1\r\nHost: x\r\n\r\n").shutdownOutput();
+      assertThat(connection.read(2)).extracting(RawResponse::body).containsExactly("n1", "n2");
+      assertThat(connection.isClosedByServer()).isTrue();
+    }
+  }
+
+  @Test
+  void aHalfCloseWhileAHandlerRunsDoesNotLoseItsAnswer(TestServer server) throws Exception {
+    try (RawConnection connection = server.raw()) {
+      connection.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n").shutdownOutput();
+      assertThat(APP.slowStarted.await(10, TimeUnit.SECONDS)).isTrue();
+      APP.gate.countDown(); // the server has long seen the half-close: the handler is still running
+      assertThat(connection.read().body()).isEqualTo("slow done");
+      assertThat(connection.isClosedByServer()).isTrue();
+    }
+  }
+
+  @Test
+  void aHalfCloseInTheMiddleOfABodyClosesTheConnectionWithoutCallingTheHandler(TestServer server) {
+    try (RawConnection connection = server.raw()) {
+      connection.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nhalf").shutdownOutput();
+      assertThat(connection.isClosedByServer()).isTrue();
+    }
+    assertThat(APP.calls.get()).isZero();
+  }
+
+  @Test
   void aRequestSentOneByteAtATimeIsServed(TestServer server) {
     try (RawConnection connection = server.raw()) {
       connection.trickle("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello");
