@@ -541,7 +541,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
     boolean head = current.method == HttpMethod.HEAD;
     HttpVersion version = current.head != null && current.head.protocolVersion().minorVersion() == 0
         ? HttpVersion.HTTP_1_0 : HttpVersion.HTTP_1_1;
-    HttpResponseStatus status = HttpResponseStatus.valueOf(response.status());
+    HttpResponseStatus status = response.status() == 200 ? HttpResponseStatus.OK : HttpResponseStatus.valueOf(response.status());
     byte[] bytes = response.body();
     boolean bodyAllowed = !head && response.status() != 204 && response.status() != 304 && response.status() >= 200;
     HttpHeaders headers = RESPONSE_HEADERS.newHeaders();
@@ -557,7 +557,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
       headers.add(header.getKey(), header.getValue());
     }
     if (response.status() != 204 && response.status() != 304) {
-      headers.set(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
+      headers.set(HttpHeaderNames.CONTENT_LENGTH, ContentLengths.of(bytes.length));
     }
     if (!keepAlive) {
       headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
