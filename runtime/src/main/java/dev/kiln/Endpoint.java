@@ -54,7 +54,7 @@ public final class Endpoint {
     return request -> {
       try {
         return middleware.handle(request, next);
-      } catch (Exception e) {
+      } catch (Exception | Error e) { // an Error too (a StackOverflowError): a 500, as on the blocking executor
         return CompletableFuture.failedFuture(e);
       }
     };
@@ -106,14 +106,14 @@ public final class Endpoint {
     return blocking.handle(request);
   }
 
-  /** Runs a non-blocking endpoint; a synchronous failure becomes a failed stage. */
+  /** Runs a non-blocking endpoint; a synchronous failure, an {@link Error} included, becomes a failed stage. */
   public CompletionStage<Response> callAsync(Request request) {
     if (nonBlocking == null) {
       throw new IllegalStateException(route + " is blocking: use call on the blocking executor");
     }
     try {
       return nonBlocking.handle(request);
-    } catch (Exception e) {
+    } catch (Exception | Error e) {
       return CompletableFuture.failedFuture(e);
     }
   }

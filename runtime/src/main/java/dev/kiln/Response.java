@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -207,7 +208,7 @@ public final class Response {
     for (int i = 0; i < headers.length; i += 2) {
       list.add(Map.entry(headers[i], headers[i + 1]));
     }
-    return list;
+    return Collections.unmodifiableList(list);
   }
 
   @Override

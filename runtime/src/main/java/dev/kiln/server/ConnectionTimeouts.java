@@ -46,7 +46,7 @@ final class ConnectionTimeouts extends ChannelDuplexHandler {
   private ScheduledFuture<?> timer;
   /** When the pending timer fires; meaningful while {@link #timer} is set. */
   private long timerAt;
-  /** Bytes of answers the client had not taken when the idle deadline last passed. */
+  /** Bytes of answers the client had not taken when the idle period last began. */
   private long unsentAtDeadline;
 
   ConnectionTimeouts(Duration idle, Duration header) {
@@ -81,8 +81,9 @@ final class ConnectionTimeouts extends ChannelDuplexHandler {
   @Override
   public void channelReadComplete(ChannelHandlerContext ctx) throws Exception {
     super.channelReadComplete(ctx);
-    if (waiting == Waiting.IDLE && headStarted != 0) {
+    if (waiting == Waiting.IDLE && headStarted != 0 && !requests.isHolding()) {
       // The read ended inside a head: the rest must come within the header timeout of its first byte.
+      // (Not when whole requests wait behind answers the client has not taken: their heads are here.)
       waitUntil(Waiting.HEAD, headStarted + headerNanos);
     }
   }
@@ -111,7 +112,7 @@ final class ConnectionTimeouts extends ChannelDuplexHandler {
   /** A response was written and the connection is kept alive: wait for the next request. */
   void idle() {
     headStarted = 0;
-    unsentAtDeadline = 0;
+    unsentAtDeadline = unsentBytes(); // what the client must start taking within the period
     waitUntil(Waiting.IDLE, System.nanoTime() + idleNanos);
   }
 

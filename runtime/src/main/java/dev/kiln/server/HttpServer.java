@@ -26,8 +26,8 @@ public final class HttpServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
 
   /**
-   * Requests one socket read can hold (64 KiB of the smallest requests). Only one is handled at a
-   * time and the socket is read again only when they are done, so this bounds memory too.
+   * Requests the codec lets wait for their answers: more than one socket read (64 KiB) of the smallest
+   * requests can hold. The request handler stops reading while requests wait behind a running one.
    */
   private static final int MAX_PIPELINED = 8192;
 

@@ -57,10 +57,10 @@ import org.slf4j.MDC;
  * <p>Auto-read is off, and the connection asks for the next socket read itself, at the end of a
  * read, so a connection that answers at once costs no change of its epoll interest. Messages that
  * arrive while a handler runs (pipelined requests) are held in order and handled once it has
- * answered; reading goes on while fewer than {@link #MAX_HELD} wait, so a blocking handler costs no
- * epoll change either and a client that hangs up is noticed, and stops beyond that, so a slow
- * handler or a client that does not take its answers holds back at most a read's worth of requests.
- * Answers written during a read are flushed together at its end: pipelined requests share a write.
+ * answered; reading goes on while fewer than {@link #MAX_HELD} messages or {@link #MAX_HELD_BYTES}
+ * wait, so a blocking handler costs no epoll change either, and stops beyond that, so a slow handler
+ * or a client that does not take its answers holds back at most that plus one read. Answers are
+ * flushed once per read, or per batch of held requests: pipelined requests share a write.
  */
 final class RequestHandler extends ChannelInboundHandlerAdapter implements Connection {
   private static final Logger LOG = LoggerFactory.getLogger(RequestHandler.class);
@@ -70,8 +70,12 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
    */
   private static final HttpHeadersFactory RESPONSE_HEADERS = DefaultHttpHeadersFactory.headersFactory().withValidation(false);
   private static final AsciiString SERVER = AsciiString.cached("Kiln");
-  /** Held messages beyond which the socket is not read until the handler has answered. */
+  /**
+   * Held messages (a bodyless request is two: head and end) or body bytes beyond which the socket is
+   * not read until the handler has answered.
+   */
   private static final int MAX_HELD = 16;
+  private static final int MAX_HELD_BYTES = 64 * 1024;
   /** The body of a request without one; never written to. */
   private static final byte[] NO_BODY = new byte[0];
 
@@ -85,6 +89,8 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
   private ChannelHandlerContext ctx;
   /** Messages that came while a handler ran or the socket could not take more: handled in order later. */
   private ArrayDeque<Object> held;
+  /** Body bytes in {@link #held}. */
+  private long heldBytes;
   /** Between a socket read's first message and its end, where answers are flushed and reading goes on. */
   private boolean inRead;
   /** Handling held messages: answers are flushed, and the next read asked for, once at the end. */
@@ -173,6 +179,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
         held = new ArrayDeque<>();
       }
       held.add(msg);
+      heldBytes += sizeOf(msg);
     } else {
       handle(msg);
     }
@@ -194,7 +201,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
     if (event instanceof ChannelInputShutdownEvent) {
       inputShutdown = true;
       if (exchange != null && !exchange.running) {
-        ctx.close(); // a request whose body will never be complete
+        closeAfterWrites(); // a request whose body will never be complete (Netty's decoder says 400 first)
       } else {
         closeIfDone();
       }
@@ -202,10 +209,19 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
     super.userEventTriggered(ctx, event);
   }
 
-  /** After a half-close: closes once nothing is in progress or held, after what is written has gone out. */
+  /** After a half-close: closes once nothing is in progress or held. */
   private void closeIfDone() {
-    if (!closing && exchange == null && (held == null || held.isEmpty())) {
+    if (exchange == null && (held == null || held.isEmpty())) {
+      closeAfterWrites();
+    }
+  }
+
+  /** Closes once what is written has gone out; nothing more is read or handled. */
+  private void closeAfterWrites() {
+    if (!closing) {
       closing = true;
+      releaseHeld();
+      unflushed = false;
       ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
     }
   }
@@ -253,12 +269,18 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
     resuming = true;
     try {
       while (!closing && held != null && !held.isEmpty() && !busy()) {
-        handle(held.poll());
+        Object msg = held.poll();
+        heldBytes -= sizeOf(msg);
+        handle(msg);
       }
+    } catch (RuntimeException | Error e) {
+      // Off a read nothing would report it (an answer from a task, a writability change): as exceptionCaught does.
+      LOG.error("Failed handling a request from {}", ctx.channel().remoteAddress(), e);
+      ctx.close();
     } finally {
       resuming = false;
+      endBatch();
     }
-    endBatch();
   }
 
   /** Flushes the answers written since the last flush and asks for the next read unless too much waits. */
@@ -271,7 +293,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
       closeIfDone();
       return;
     }
-    if (!closing && (held == null || held.size() < MAX_HELD) && ctx.channel().isActive()) {
+    if (!closing && (held == null || (held.size() < MAX_HELD && heldBytes < MAX_HELD_BYTES)) && ctx.channel().isActive()) {
       ctx.read(); // at the end of a read, before Netty would drop read interest: no epoll change
     }
   }
@@ -356,7 +378,8 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
       body = ctx.alloc().compositeBuffer(1024);
     }
     if (expectContinue) {
-      send(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
+      ctx.write(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
+      unflushed = true; // in a read: flushed at its end
     }
   }
 
@@ -535,6 +558,9 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
       return;
     }
     current.answered = true;
+    if (inputShutdown && (held == null || held.isEmpty())) {
+      keepAlive = false; // the client's last request: say so, and close after it
+    }
     if (response == null) {
       response = failureResponse(current.endpoint, new NullPointerException("handler returned a null Response"));
     }
@@ -564,7 +590,9 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
     } else if (version == HttpVersion.HTTP_1_0) {
       headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
     }
-    ChannelFuture written = send(message);
+    // Written now, flushed by endBatch: once for all the answers of a read, or of held requests.
+    ChannelFuture written = ctx.write(message);
+    unflushed = true;
     written.addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
     if (current.uploads != null || (config.accessLog() && AccessLog.enabled())) {
       long length = bodyAllowed ? bytes.length : 0;
@@ -579,25 +607,16 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
     if (exchange == current) {
       exchange = null;
     }
+    // From here the client must take the answer: a client that takes none of it for an idle period is closed.
+    timeouts.idle();
     if (!keepAlive) {
       closing = true;
       releaseHeld();
       written.addListener(ChannelFutureListener.CLOSE);
-      return;
     }
-    timeouts.idle();
     if (!inRead) {
-      resume(); // answered from a task (a blocking or asynchronous handler): on to held requests
+      resume(); // answered from a task (a blocking or asynchronous handler, a timeout): flush, go on
     }
-  }
-
-  /** Writes, flushing at once unless in a read or resuming, whose end flushes everything together. */
-  private ChannelFuture send(Object message) {
-    if (inRead || resuming) {
-      unflushed = true;
-      return ctx.write(message);
-    }
-    return ctx.writeAndFlush(message);
   }
 
   @Override
@@ -615,12 +634,14 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
     return config.app();
   }
 
-  /** Closes the connection, once what is written has gone out, if no request is in progress; called from any thread. */
+  /**
+   * Closes the connection, once what is written has gone out, if no request is being handled; requests
+   * held behind answers the client has not taken are dropped. Called from any thread.
+   */
   void closeIfIdleOnItsLoop() {
     ctx.executor().execute(() -> {
-      if (exchange == null && !closing) {
-        releaseHeld();
-        closeIfDone();
+      if (exchange == null) {
+        closeAfterWrites();
       }
     });
   }
@@ -643,6 +664,16 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
         ReferenceCountUtil.release(msg);
       }
     }
+    heldBytes = 0;
+  }
+
+  /** Whether requests wait to be handled (pipelined behind a running one): their heads are all here. */
+  boolean isHolding() {
+    return held != null && !held.isEmpty();
+  }
+
+  private static int sizeOf(Object msg) {
+    return msg instanceof HttpContent content ? content.content().readableBytes() : 0;
   }
 
   private void releaseBody() {

@@ -37,6 +37,18 @@ public final class RawConnection implements AutoCloseable {
     }
   }
 
+  /** With a receive buffer of about {@code bytes}: answers the test does not read stall the server quickly. */
+  static RawConnection open(int port, int receiveBuffer) {
+    try {
+      Socket socket = new Socket();
+      socket.setReceiveBufferSize(receiveBuffer);
+      socket.connect(new java.net.InetSocketAddress("127.0.0.1", port));
+      return new RawConnection(socket);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Sends text as ISO-8859-1 bytes, exactly as written (use \r\n yourself). */
   public RawConnection send(String raw) {
     return send(raw.getBytes(StandardCharsets.ISO_8859_1));

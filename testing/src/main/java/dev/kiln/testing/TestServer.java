@@ -53,6 +53,14 @@ public final class TestServer implements AutoCloseable {
     return RawConnection.open(server.port());
   }
 
+  /**
+   * A raw connection whose socket receive buffer holds about {@code receiveBuffer} bytes, for tests of
+   * clients that read their answers slowly or not at all.
+   */
+  public RawConnection raw(int receiveBuffer) {
+    return RawConnection.open(port(), receiveBuffer);
+  }
+
   public Server server() {
     return server;
   }

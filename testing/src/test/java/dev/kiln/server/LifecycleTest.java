@@ -18,6 +18,8 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Timeouts and graceful shutdown, each on its own server. */
 class LifecycleTest {
@@ -123,15 +125,34 @@ class LifecycleTest {
     }
   }
 
-  @Test
-  void aClientThatStopsTakingItsAnswerIsClosedAfterAnIdlePeriod() throws IOException {
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"keep-alive", "close"})
+  void aClientThatTakesNoneOfItsAnswerIsClosedAfterAnIdlePeriod(String connection) throws IOException {
     ServerTestApp app = new ServerTestApp();
     try (TestServer server = TestServer.start(app.router(), s -> s.idleTimeout(Duration.ofMillis(200)).accessLog(false));
         Socket client = smallBufferedSocket(server.port())) {
-      client.getOutputStream().write("GET /big/1/32768 HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      client.getOutputStream().write(("GET /big/1/32768 HTTP/1.1\r\nHost: x\r\nConnection: " + connection + "\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
       waitUntil(() -> server.server().openConnections() == 1, Duration.ofSeconds(10));
       // 32 MiB that the client never reads: more than the socket buffers hold, so the answer stalls
       waitUntil(() -> server.server().openConnections() == 0, Duration.ofSeconds(10));
+    }
+  }
+
+  @Test
+  void requestsWaitingBehindAnAnswerTheClientHasNotTakenAreNotTreatedAsSlowHeads() {
+    ServerTestApp app = new ServerTestApp();
+    try (TestServer server = TestServer.start(app.router(), s -> s.headerTimeout(Duration.ofMillis(100)).accessLog(false));
+        RawConnection connection = server.raw(64 * 1024)) {
+      connection.send("GET /big/0/16384 HTTP/1.1\r\nHost: x\r\n\r\n");
+      waitUntil(() -> app.calls.get() == 1, Duration.ofSeconds(10));
+      connection.send("GET /n/1 HTTP/1.1\r\nHost: x\r\n\r\n"); // whole, but held behind 16 MiB not yet taken
+      // Time passing is what is tested: several head timeouts go by while the request waits.
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(400));
+      assertThat(connection.read().body()).hasSize(16 * 1024 * 1024);
+      RawResponse held = connection.read();
+      assertThat(held.status()).isEqualTo(200);
+      assertThat(held.body()).isEqualTo("n1");
     }
   }
 

@@ -168,6 +168,38 @@ class ServerTest {
   }
 
   @Test
+  void anErrorThrownByAHandlerIsA500AndRequestsPipelinedBehindItAreAnswered(TestServer server) throws Exception {
+    try (RawConnection connection = server.raw()) {
+      // behind a blocking handler, so the failing one runs from the held requests, off a socket read
+      connection.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\nGET /fatal HTTP/1.1\r\nHost: x\r\n\r\n"
+          + "GET /n/1 HTTP/1.1\r\nHost: x\r\n\r\n");
+      assertThat(APP.slowStarted.await(10, TimeUnit.SECONDS)).isTrue();
+      APP.gate.countDown();
+      assertThat(connection.read(3)).extracting(RawResponse::status).containsExactly(200, 500, 200);
+    }
+  }
+
+  @Test
+  void bodiesPipelinedBehindARunningHandlerAreHeldAndReadInOrder(TestServer server) throws Exception {
+    try (RawConnection connection = server.raw()) {
+      StringBuilder pipelined = new StringBuilder("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n");
+      for (int i = 0; i < 40; i++) {
+        String body = "body-" + i + "-" + "x".repeat(900);
+        pipelined.append("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: ").append(body.length())
+            .append("\r\n\r\n").append(body);
+      }
+      connection.send(pipelined.toString()); // 40 KiB of bodies arrive while /slow runs
+      assertThat(APP.slowStarted.await(10, TimeUnit.SECONDS)).isTrue();
+      APP.gate.countDown();
+      assertThat(connection.read().body()).isEqualTo("slow done");
+      List<RawResponse> echoes = connection.read(40);
+      for (int i = 0; i < 40; i++) {
+        assertThat(echoes.get(i).body()).startsWith("echo:body-" + i + "-");
+      }
+    }
+  }
+
+  @Test
   void aRequestSentOneByteAtATimeIsServed(TestServer server) {
     try (RawConnection connection = server.raw()) {
       connection.trickle("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello");

@@ -59,6 +59,13 @@ public final class ServerTestApp {
     return dev.kiln.Response.redirect(to);
   }
 
+  /** A bug that is not an exception: on the event loop, where nothing else would catch it. */
+  @NonBlocking
+  @Route(path = "/fatal")
+  public String fatal() {
+    throw new AssertionError("a handler bug");
+  }
+
   @Route(method = HttpMethod.POST, path = "/echo")
   public String echo(Request request) {
     calls.incrementAndGet();
