@@ -47,7 +47,7 @@ final class ConnectionTimeouts extends ChannelDuplexHandler {
   /** When the pending timer fires; meaningful while {@link #timer} is set. */
   private long timerAt;
   /** Bytes of answers the client had not taken when the idle period last began. */
-  private long unsentAtDeadline;
+  private long unsentWhenIdleBegan;
 
   ConnectionTimeouts(Duration idle, Duration header) {
     this.idleNanos = idle.toNanos();
@@ -109,10 +109,13 @@ final class ConnectionTimeouts extends ChannelDuplexHandler {
     waitUntil(Waiting.REQUEST, System.nanoTime() + nanos);
   }
 
-  /** A response was written and the connection is kept alive: wait for the next request. */
+  /**
+   * An answer was written: within the idle timeout the client must take it (or some of it), and on a
+   * kept-alive connection send its next request.
+   */
   void idle() {
     headStarted = 0;
-    unsentAtDeadline = unsentBytes(); // what the client must start taking within the period
+    unsentWhenIdleBegan = unsentBytes(); // what the client must start taking within the period
     waitUntil(Waiting.IDLE, System.nanoTime() + idleNanos);
   }
 
@@ -150,8 +153,8 @@ final class ConnectionTimeouts extends ChannelDuplexHandler {
     switch (waiting) {
       case IDLE -> {
         long unsent = unsentBytes();
-        if (unsent > 0 && unsent != unsentAtDeadline) {
-          unsentAtDeadline = unsent; // a slow reader, still reading: another idle period
+        if (unsent > 0 && unsent != unsentWhenIdleBegan) {
+          unsentWhenIdleBegan = unsent; // a slow reader, still taking it: another idle period
           waitUntil(Waiting.IDLE, System.nanoTime() + idleNanos);
         } else {
           ctx.close();
