@@ -118,6 +118,15 @@ class BuiltInMiddlewaresTest {
   }
 
   @Test
+  void malformedPreferenceHeadersNeverFailTheRequest() {
+    for (String junk : new String[] {";", ";;;,,,/q=", ",", "gzip;q=", "gzip;q=NaN", "gzip;q=0x1p0", "*;q=-1"}) {
+      assertThat(client().get("/page", "Accept-Encoding", junk).status()).as("Accept-Encoding: %s", junk).isEqualTo(200);
+      assertThat(client().get("/nowhere", "Accept", junk).status()).as("Accept: %s", junk).isEqualTo(404);
+    }
+    assertThat(client().get("/page", "Accept-Encoding", "gzip;q=1.5").header("Content-Encoding")).isNull();
+  }
+
+  @Test
   void redirectsToTheOtherSlashFormOnlyWhenThatRouteExists() {
     TestResponse toDir = client().get("/dir?x=1");
     assertThat(toDir.status()).isEqualTo(308);

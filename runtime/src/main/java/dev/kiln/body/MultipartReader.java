@@ -81,7 +81,7 @@ public final class MultipartReader {
           limits.maxParts(), MAX_BUFFERED_BYTES), maxPart, limits.maxParts());
     } catch (RuntimeException e) { // Netty's ErrorDataDecoderException, or worse on hostile input
       factory.cleanAllHttpData();
-      throw Problem.of(400).detail("malformed multipart body: " + message(e)).toError();
+      throw Problem.of(400).detail("malformed multipart body" + reason(e)).toError();
     }
   }
 
@@ -104,10 +104,10 @@ public final class MultipartReader {
       if (isSizeExceeded(e)) {
         throw Problem.of(413).detail("multipart part larger than " + maxPartSize + " bytes").toError();
       }
-      throw Problem.of(400).detail("malformed multipart body: " + message(e)).toError();
-    } catch (IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException e) {
+      throw Problem.of(400).detail("malformed multipart body" + reason(e)).toError();
+    } catch (IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException | NullPointerException e) {
       // The decoder is a parser of what clients send: whatever it trips on is the client's mistake.
-      throw Problem.of(400).detail("malformed multipart body: " + message(e)).toError();
+      throw Problem.of(400).detail("malformed multipart body").toError();
     }
   }
 
@@ -173,11 +173,13 @@ public final class MultipartReader {
     return false;
   }
 
-  private static String message(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getMessage() == null) {
-      root = root.getCause();
-    }
-    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+  /**
+   * ": " and Netty's own words for what is malformed ("No Multipart delimiter found"), or nothing: the
+   * text of an exception it tripped on (a NullPointerException's) would show the client our internals.
+   */
+  private static String reason(RuntimeException e) {
+    return e instanceof HttpPostRequestDecoder.ErrorDataDecoderException && e.getCause() == null && e.getMessage() != null
+        ? ": " + e.getMessage() : "";
   }
+
 }

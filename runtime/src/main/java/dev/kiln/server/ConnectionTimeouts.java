@@ -10,8 +10,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Sits before the HTTP codec and keeps the one deadline a connection has at any moment: between
- * requests the idle timeout (then the connection is closed), while a request head trickles in the
- * header timeout (a slowloris client: 408), while a request is handled its request timeout (503).
+ * requests the idle timeout (then the connection is closed; before the first request the header
+ * timeout, if shorter), while a request head trickles in the header timeout (a slowloris client:
+ * 408), while a request is read and handled its request timeout (408 if the body has not all come,
+ * else 503).
  *
  * <p>One timer per connection serves all three. Moving the deadline later, as every request does,
  * costs two field writes: the timer fires at the earlier time, finds the deadline moved and waits
@@ -59,9 +61,10 @@ final class ConnectionTimeouts extends ChannelDuplexHandler {
     this.ctx = ctx;
   }
 
+  /** A new connection must start its first request within the header timeout, not the idle one. */
   @Override
   public void channelActive(ChannelHandlerContext ctx) throws Exception {
-    idle();
+    waitUntil(Waiting.IDLE, System.nanoTime() + Math.min(idleNanos, headerNanos));
     super.channelActive(ctx);
   }
 

@@ -516,10 +516,17 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
     return Response.text(500, "Internal Server Error");
   }
 
-  /** The request deadline passed: answer 503 unless the answer is on its way. */
+  /**
+   * The request deadline passed: 408 if the client has not sent the whole body (its fault), else 503
+   * unless the answer is on its way.
+   */
   void timedOut() {
     Exchange current = exchange;
     if (current == null || current.answered || current.endpoint == null) {
+      return;
+    }
+    if (!current.running) {
+      writeAndClose(current, Response.text(408, "request body not received in time"));
       return;
     }
     LOG.warn("{} timed out", current.endpoint.route());
@@ -565,8 +572,9 @@ final class RequestHandler extends ChannelInboundHandlerAdapter implements Conne
       response = failureResponse(current.endpoint, new NullPointerException("handler returned a null Response"));
     }
     boolean head = current.method == HttpMethod.HEAD;
-    HttpVersion version = current.head != null && current.head.protocolVersion().minorVersion() == 0
-        ? HttpVersion.HTTP_1_0 : HttpVersion.HTTP_1_1;
+    // HTTP/1.0 only to a well-formed 1.0 request: Netty gives a head it could not parse version 1.0.
+    HttpVersion version = current.head != null && current.head.decoderResult().isSuccess()
+        && HttpVersion.HTTP_1_0.equals(current.head.protocolVersion()) ? HttpVersion.HTTP_1_0 : HttpVersion.HTTP_1_1;
     HttpResponseStatus status = response.status() == 200 ? HttpResponseStatus.OK : HttpResponseStatus.valueOf(response.status());
     byte[] bytes = response.body();
     boolean bodyAllowed = !head && response.status() != 204 && response.status() != 304 && response.status() >= 200;

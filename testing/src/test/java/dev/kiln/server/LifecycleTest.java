@@ -199,6 +199,28 @@ class LifecycleTest {
   }
 
   @Test
+  void aNewConnectionThatSendsNothingIsClosedAfterTheHeaderTimeout() {
+    ServerTestApp app = new ServerTestApp();
+    try (TestServer server = TestServer.start(app.router(),
+            s -> s.headerTimeout(Duration.ofMillis(200)).idleTimeout(Duration.ofMinutes(5)).accessLog(false));
+        RawConnection connection = server.raw()) {
+      assertThat(connection.isClosedByServer()).isTrue();
+    }
+  }
+
+  @Test
+  void aBodyThatStopsComingIs408AtTheRequestTimeout() {
+    ServerTestApp app = new ServerTestApp();
+    try (TestServer server = TestServer.start(app.router(), s -> s.requestTimeout(Duration.ofMillis(200)).accessLog(false));
+        RawConnection connection = server.raw()) {
+      RawResponse response = connection.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nhe").read();
+      assertThat(response.status()).isEqualTo(408);
+      assertThat(response.header("Connection")).isEqualTo("close");
+      assertThat(app.calls.get()).isZero();
+    }
+  }
+
+  @Test
   void aHeadThatArrivesTooSlowlyIs408() {
     ServerTestApp app = new ServerTestApp();
     try (TestServer server = TestServer.start(app.router(), s -> s.headerTimeout(Duration.ofMillis(200)).accessLog(false));

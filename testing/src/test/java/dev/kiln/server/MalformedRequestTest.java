@@ -80,6 +80,9 @@ class MalformedRequestTest {
     try (RawConnection connection = server.raw()) {
       RawResponse response = connection.send(request + smuggled).read();
       assertThat(response.status()).as(name).isEqualTo(status);
+      if (!request.contains("HTTP/1.0")) { // a head Netty could not parse is answered in HTTP/1.1 too
+        assertThat(response.statusLine()).as(name).startsWith("HTTP/1.1 ");
+      }
       assertThat(response.header("Connection")).as(name).isEqualTo("close");
       assertThat(connection.isClosedByServer()).as(name).isTrue();
     }

@@ -127,6 +127,24 @@ class RequestDataSocketTest {
   }
 
   @Test
+  void jsonIsReadStrictlyWithoutGuessing(TestClient client) {
+    String valid = "{\"name\":\"Kiln\",\"slug\":\"kiln\",\"stars\":5,\"tags\":[]}";
+    for (String body : new String[] {
+        valid + " xyz",                                                    // text after the value
+        valid + valid,                                                     // a second value
+        "{\"name\":\"Kiln\",\"name\":\"Other\",\"slug\":\"kiln\",\"stars\":5,\"tags\":[]}", // a repeated key
+        "{\"name\":123,\"slug\":\"kiln\",\"stars\":5,\"tags\":[]}",        // a number for a string
+        "{\"name\":true,\"slug\":\"kiln\",\"stars\":5,\"tags\":[]}",       // a boolean for a string
+        "{\"name\":1e999999999,\"slug\":\"kiln\",\"stars\":5,\"tags\":[]}", // a float for a string
+        "{\"name\":\"Kiln\",\"slug\":\"kiln\",\"stars\":\"5\",\"tags\":[]}"}) { // a string for a number
+      TestResponse response = client.send("POST", "/data/projects", "application/json", body.getBytes(StandardCharsets.UTF_8));
+      assertThat(response.status()).as("%s -> %s", body, response.text()).isEqualTo(400);
+    }
+    assertThat(client.send("POST", "/data/projects", "application/json", (valid + " \n").getBytes(StandardCharsets.UTF_8))
+        .status()).isEqualTo(200);
+  }
+
+  @Test
   void anUnsupportedContentTypeIs415(TestClient client) {
     TestResponse response = client.send("POST", "/data/projects", "text/csv",
         "Kiln,kiln".getBytes(StandardCharsets.UTF_8));
@@ -249,5 +267,17 @@ class RequestDataSocketTest {
         Arrays.copyOf(whole, whole.length - 10));
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.text()).contains("malformed multipart body");
+  }
+
+  @Test
+  void aMalformedMultipartBodyIs400WithoutShowingWhatTheParserTrippedOn(TestClient client) {
+    String[][] cases = {
+        {"multipart/form-data; boundary=XB", "--XB\r\nContent-Type: text/plain\r\n\r\nx\r\n--XB--\r\n"}, // no disposition
+        {"multipart/form-data; boundary=", "--XB\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nx\r\n--XB--\r\n"}};
+    for (String[] c : cases) {
+      TestResponse response = client.send("POST", "/data/upload", c[0], c[1].getBytes(StandardCharsets.UTF_8));
+      assertThat(response.status()).as(response.text()).isEqualTo(400);
+      assertThat(response.text()).contains("malformed multipart body").doesNotContain("java.", "Exception", "index");
+    }
   }
 }
