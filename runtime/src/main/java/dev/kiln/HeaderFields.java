@@ -8,9 +8,6 @@ import dev.kiln.routing.AsciiSet;
  * by a client (a redirect target, a file name) start headers of its own.
  */
 final class HeaderFields {
-  /** {@code tchar} (RFC 9110 §5.6.2). */
-  private static final AsciiSet TOKEN = AsciiSet.alphanumeric().with("!#$%&'*+-.^_`|~");
-
   private HeaderFields() {}
 
   static String checkName(String name) {
@@ -18,7 +15,7 @@ final class HeaderFields {
       throw new IllegalArgumentException("empty header name");
     }
     for (int i = 0; i < name.length(); i++) {
-      if (!TOKEN.contains(name.charAt(i))) {
+      if (!AsciiSet.TOKEN.contains(name.charAt(i))) {
         throw new IllegalArgumentException("header name \"" + name + "\" has '" + name.charAt(i)
             + "' at index " + i + ": a name is letters, digits and !#$%&'*+-.^_`|~ (RFC 9110 §5.1)");
       }

@@ -4,6 +4,7 @@ import dev.kiln.AttributeKey;
 import dev.kiln.Middleware;
 import dev.kiln.Request;
 import dev.kiln.Response;
+import dev.kiln.routing.AsciiSet;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.MDC;
@@ -22,6 +23,7 @@ public final class RequestId implements Middleware.Handler {
   public static final String HEADER = "X-Request-Id";
   public static final String MDC_KEY = "requestId";
   private static final int MAX_LENGTH = 128;
+  private static final AsciiSet ID_CHARS = AsciiSet.alphanumeric().with("-._~:+/=");
 
   @Override
   public CompletionStage<Response> handle(Request request, Middleware.Next next) {
@@ -50,9 +52,7 @@ public final class RequestId implements Middleware.Handler {
       return false;
     }
     for (int i = 0; i < id.length(); i++) {
-      char c = id.charAt(i);
-      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~:+/=".indexOf(c) >= 0;
-      if (!ok) {
+      if (!ID_CHARS.contains(id.charAt(i))) {
         return false;
       }
     }

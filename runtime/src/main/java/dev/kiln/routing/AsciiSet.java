@@ -5,6 +5,9 @@ package dev.kiln.routing;
  * grammars checked on every request (path characters, host names, header tokens).
  */
 public final class AsciiSet {
+  /** {@code tchar} (RFC 9110 §5.6.2): header names, transfer codings, media type parts. */
+  public static final AsciiSet TOKEN = alphanumeric().with("!#$%&'*+-.^_`|~");
+
   private final long low;
   private final long high;
 

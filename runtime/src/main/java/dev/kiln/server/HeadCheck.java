@@ -1,7 +1,6 @@
 package dev.kiln.server;
 
 import dev.kiln.routing.AsciiSet;
-
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -164,8 +163,7 @@ final class HeadCheck {
 
   private static boolean isToken(String value) {
     for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c <= 0x20 || c >= 0x7F || "\"(),/:;<=>?@[\\]{}".indexOf(c) >= 0) {
+      if (!AsciiSet.TOKEN.contains(value.charAt(i))) {
         return false;
       }
     }

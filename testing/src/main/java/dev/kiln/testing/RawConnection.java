@@ -115,6 +115,18 @@ public final class RawConnection implements AutoCloseable {
     }
   }
 
+  /**
+   * Reads what has arrived, up to {@code into.length} bytes, without parsing: a body read a piece at a
+   * time, as a slow client takes it (after {@link #readWithoutBody()} took the head). -1 at the end.
+   */
+  public int readSome(byte[] into) {
+    try {
+      return in.read(into);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Reads {@code count} responses in order. */
   public List<RawResponse> read(int count) {
     List<RawResponse> responses = new ArrayList<>(count);

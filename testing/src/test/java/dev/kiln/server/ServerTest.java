@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,7 +101,7 @@ class ServerTest {
     try (RawConnection connection = server.raw()) {
       connection.send(pipelined.toString());
       // 32 MiB of answers; the socket buffers take a few of them, and then the server reads no further
-      assertThat(eventually(() -> APP.calls.get() == count, Duration.ofSeconds(1)))
+      assertThat(Conditions.holdsWithin(() -> APP.calls.get() == count, Duration.ofSeconds(1)))
           .as("handled %d of %d requests before the client read an answer", APP.calls.get(), count)
           .isFalse();
       List<RawResponse> responses = connection.read(count);
@@ -111,18 +109,6 @@ class ServerTest {
         assertThat(responses.get(i).body()).hasSize(512 * 1024).startsWith(i + ":");
       }
     }
-  }
-
-  /** Whether {@code condition} holds within {@code limit}: for what must not happen, a bounded wait. */
-  private static boolean eventually(BooleanSupplier condition, Duration limit) {
-    long deadline = System.nanoTime() + limit.toNanos();
-    while (System.nanoTime() - deadline < 0) {
-      if (condition.getAsBoolean()) {
-        return true;
-      }
-      LockSupport.parkNanos(1_000_000);
-    }
-    return condition.getAsBoolean();
   }
 
   @Test
