@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One route's executable end: its {@link RouteInfo} and the generated code that binds the request
@@ -17,6 +20,10 @@ import java.util.concurrent.CompletionStage;
  * the handler where it belongs.
  */
 public final class Endpoint {
+  private static final Logger LOG = LoggerFactory.getLogger(Endpoint.class);
+  private static final Response INTERNAL_ERROR = Response.text(500, "Internal Server Error");
+  private static final Response NOT_FOUND = HttpError.notFound("Not Found").toResponse();
+
   /** Answers requests no route matched: 405 with {@code Allow} when the path matched for other methods, else 404. */
   public static final Endpoint UNMATCHED = nonBlocking(RouteInfo.UNMATCHED, Endpoint::unmatched);
 
@@ -43,21 +50,49 @@ public final class Endpoint {
     this.blocking = blocking;
     this.nonBlocking = nonBlocking;
     this.middlewares = List.copyOf(middlewares);
-    Middleware.Next next = request -> request.connection().run(this, request);
+    Middleware.Next next = request -> request.refusal() == null
+        ? request.connection().run(this, request)
+        : CompletableFuture.completedFuture(request.refusal().toResponse());
     for (int i = this.middlewares.size() - 1; i >= 0; i--) {
-      next = link(this.middlewares.get(i), next);
+      next = link(route, this.middlewares.get(i), next);
     }
     this.entry = next;
   }
 
-  private static Middleware.Next link(Middleware.Handler middleware, Middleware.Next next) {
+  private static Middleware.Next link(RouteInfo route, Middleware.Handler middleware, Middleware.Next next) {
     return request -> {
       try {
         return middleware.handle(request, next);
       } catch (Exception | Error e) { // an Error too (a StackOverflowError): a 500, as on the blocking executor
-        return CompletableFuture.failedFuture(e);
+        return CompletableFuture.completedFuture(failureResponse(route, e));
       }
     };
+  }
+
+  /**
+   * The response a failure stands for, as the middlewares outside it see it: an {@link HttpError}'s
+   * own, anything else a 500 remembering the exception ({@link Response#failure()}), logged here
+   * once with its route. Handlers' failures become responses where they are called, so a middleware
+   * that adds a header with {@code thenApply} sees every error answer too.
+   */
+  public static Response failureResponse(RouteInfo route, Throwable failure) {
+    Throwable cause = failure;
+    while (cause instanceof CompletionException && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    if (cause instanceof HttpError error) {
+      return error.toResponse();
+    }
+    LOG.error("Handler of {} failed", route, cause);
+    return Response.failed(INTERNAL_ERROR, cause);
+  }
+
+  /** {@code stage} with a failure made its response ({@link #failureResponse}); a stage already answered is returned as it is. */
+  public static CompletionStage<Response> answering(RouteInfo route, CompletionStage<Response> stage) {
+    if (stage instanceof CompletableFuture<Response> future && future.isDone() && !future.isCompletedExceptionally()) {
+      return future; // the usual non-blocking answer: no stage more
+    }
+    return stage.handle((response, failure) -> failure == null ? response : failureResponse(route, failure));
   }
 
   public static Endpoint blocking(RouteInfo route, Blocking code) {
@@ -85,9 +120,7 @@ public final class Endpoint {
 
   private static CompletionStage<Response> unmatched(Request request) {
     Set<HttpMethod> allowed = request.allowedMethods();
-    return CompletableFuture.completedFuture(allowed.isEmpty()
-        ? HttpError.notFound("Not Found").toResponse()
-        : HttpError.methodNotAllowed(allowed).toResponse());
+    return CompletableFuture.completedFuture(allowed.isEmpty() ? NOT_FOUND : HttpError.methodNotAllowed(allowed).toResponse());
   }
 
   public RouteInfo route() {

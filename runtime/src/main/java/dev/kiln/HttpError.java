@@ -18,33 +18,57 @@ public class HttpError extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final int status;
+  /** The answer, made once; its body is the message unless {@link #ownBody}. */
   private final transient Response response;
+  private final boolean ownBody;
 
   public HttpError(int status, String message) {
-    this(status, message, null);
+    this(status, message, null, false);
   }
 
-  private HttpError(int status, String message, Response response) {
+  private HttpError(int status, String message, Response response, boolean ownBody) {
     super(Objects.requireNonNull(message, "message"), null, false, false);
     if (status < 300 || status > 599) {
       throw new IllegalArgumentException("an HttpError status is 3xx, 4xx or 5xx, got " + status);
     }
     this.status = status;
-    this.response = response;
+    this.response = Response.failed(response != null ? response : Response.text(status, message), this);
+    this.ownBody = ownBody;
   }
 
-  /** An error that answers with {@code response} (3xx to 5xx); {@code message} is for logs. */
+  /**
+   * An error that answers with {@code response} (3xx to 5xx) as it is: error pages leave its body
+   * alone. {@code message} is for logs.
+   */
   public static HttpError of(Response response, String message) {
-    return new HttpError(response.status(), message, response);
+    return new HttpError(response.status(), message, response, true);
   }
 
   public int status() {
     return status;
   }
 
-  /** The response this error stands for: the message as {@code text/plain}, or the redirect. */
+  /**
+   * The response this error stands for, remembering this error as its {@link Response#failure()}:
+   * the message as {@code text/plain} until the error mapping renders it for the client
+   * (problem+json or HTML by {@code Accept}), the redirect, or the response given to {@link #of}.
+   */
   public Response toResponse() {
-    return response != null ? response : Response.text(status, getMessage());
+    return response;
+  }
+
+  /**
+   * Whether the answer's body is the error's own ({@link #of}, a redirect), which error pages leave
+   * alone, rather than its message, which they render for the client.
+   */
+  public boolean hasOwnBody() {
+    return ownBody || status < 400;
+  }
+
+  /** The same error answering with {@code name: value} too (a {@code Retry-After}, say); checked as {@link Response#withHeader}. */
+  public HttpError withHeader(String name, String value) {
+    Response base = response.withHeader(name, value);
+    return new HttpError(status, getMessage(), base, ownBody);
   }
 
   public static HttpError badRequest(String message) {
@@ -66,8 +90,7 @@ public class HttpError extends RuntimeException {
   /** 405 with the {@code Allow} header listing the methods the resource supports. */
   public static HttpError methodNotAllowed(Set<HttpMethod> allowed) {
     String allow = allowed.stream().map(Enum::name).collect(Collectors.joining(", "));
-    return new HttpError(405, "Method Not Allowed",
-        Response.text(405, "Method Not Allowed").withHeader("Allow", allow));
+    return new HttpError(405, "Method Not Allowed").withHeader("Allow", allow);
   }
 
   public static HttpError conflict(String message) {
@@ -133,6 +156,6 @@ public class HttpError extends RuntimeException {
   }
 
   private static HttpError redirect(int status, String location) {
-    return new HttpError(status, "Redirect to " + location, Response.redirect(status, location));
+    return new HttpError(status, "Redirect to " + location, Response.redirect(status, location), true);
   }
 }

@@ -46,6 +46,8 @@ public final class Request {
   private int[] paramBounds = new int[0];
   private Set<HttpMethod> allowedMethods = Set.of();
   private Connection connection = InProcess.UNROUTED;
+  /** What answers in the handler's place, for a request the server refused ({@link #refused}). */
+  private HttpError refusal;
   /** Set on a request made in memory; a served request asks its connection. */
   private App app;
   private Map<AttributeKey<?>, Object> attributes;
@@ -114,6 +116,18 @@ public final class Request {
   }
 
   /**
+   * A routed request the server refuses before its handler (a body over the limit, an unmet
+   * expectation, a body that stopped coming): its chain's middlewares run, and where the handler
+   * would be called, {@code refusal} answers. Its body is not read.
+   */
+  public static Request refused(HttpMethod method, String target, HttpHeaders headers, RouteInfo route,
+      RouteMatch match, Connection connection, HttpError refusal) {
+    Request request = routed(method, target, headers, EMPTY, null, route, match, connection);
+    request.refusal = Objects.requireNonNull(refusal, "refusal");
+    return request;
+  }
+
+  /**
    * A request no route matched, for the router's {@linkplain Router#fallback() fallback}: its body is
    * never read; {@code allowed} are the methods its path matched for (empty for a 404).
    */
@@ -128,6 +142,10 @@ public final class Request {
 
   Connection connection() {
     return connection;
+  }
+
+  HttpError refusal() {
+    return refusal;
   }
 
   /** Called by in-process dispatch. */
@@ -164,12 +182,12 @@ public final class Request {
     @Override
     public java.util.concurrent.CompletionStage<Response> run(Endpoint endpoint, Request request) {
       if (!endpoint.isBlocking()) {
-        return endpoint.callAsync(request);
+        return Endpoint.answering(endpoint.route(), endpoint.callAsync(request));
       }
       try {
         return java.util.concurrent.CompletableFuture.completedFuture(endpoint.call(request));
-      } catch (Exception e) {
-        return java.util.concurrent.CompletableFuture.failedFuture(e);
+      } catch (Exception | Error e) {
+        return java.util.concurrent.CompletableFuture.completedFuture(Endpoint.failureResponse(endpoint.route(), e));
       }
     }
 

@@ -1,7 +1,11 @@
 package dev.kiln;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -10,11 +14,14 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * An immutable HTTP response: status, headers and a body held in memory.
+ * An immutable HTTP response: status, headers and a {@link ResponseBody}: bytes in memory, a file,
+ * a stream written as the client takes it, or nothing.
  *
  * <pre>{@code
  * return Response.json(project).withHeader("Cache-Control", "no-store");
  * return Response.redirect(ProjectsAppUrls.api().project(42));
+ * return Response.file(Path.of("reports", name + ".pdf"));
+ * return Response.stream("text/csv", out -> rows.forEach(row -> out.write(row.csv())));
  * }</pre>
  */
 public final class Response {
@@ -26,13 +33,20 @@ public final class Response {
   public static final String APPLICATION_JSON = "application/json";
   public static final String OCTET_STREAM = "application/octet-stream";
 
+  private static final ResponseBody.Bytes NO_BYTES = new ResponseBody.Bytes(EMPTY);
+
   private final int status;
   private final String contentType;
-  private final byte[] body;
+  private final ResponseBody body;
   /** Extra headers as name, value, name, value, ... ; small and copied on change. */
   private final String[] headers;
+  /** What this response stands for when an exception made it ({@link #failure()}); {@code null} otherwise. */
+  private final Throwable failure;
+  /** What takes the connection over after a 101; {@code null} otherwise. */
+  private final ConnectionUpgrade upgrade;
 
-  private Response(int status, String contentType, byte[] body, String[] headers) {
+  private Response(int status, String contentType, ResponseBody body, String[] headers, Throwable failure,
+      ConnectionUpgrade upgrade) {
     if (status < 100 || status > 999) {
       throw new IllegalArgumentException("HTTP status must be three digits, got " + status);
     }
@@ -40,6 +54,16 @@ public final class Response {
     this.contentType = contentType;
     this.body = body;
     this.headers = headers;
+    this.failure = failure;
+    this.upgrade = upgrade;
+  }
+
+  private Response(int status, String contentType, byte[] body, String[] headers) {
+    this(status, contentType, body.length == 0 ? NO_BYTES : new ResponseBody.Bytes(body), headers, null, null);
+  }
+
+  private Response with(ResponseBody body, String contentType) {
+    return new Response(status, contentType, body, headers, failure, upgrade);
   }
 
   /** 200 with a {@code text/plain; charset=utf-8} body. */
@@ -79,13 +103,82 @@ public final class Response {
 
   /** 200 with a body of the given media type. */
   public static Response bytes(byte[] body, String contentType) {
-    return new Response(200, HeaderFields.checkValue("Content-Type", Objects.requireNonNull(contentType, "contentType")),
-        body.clone(), NO_HEADERS);
+    return new Response(200, checkedType(contentType), body.clone(), NO_HEADERS);
+  }
+
+  /**
+   * 200 with the whole file, its media type guessed from its name ({@link MediaTypes#forFileName}).
+   * Sent with {@code sendfile} when nothing transforms it; opened when the response is written.
+   *
+   * @throws UncheckedIOException if the file is not a regular file whose size can be read
+   */
+  public static Response file(Path file) {
+    return file(file, MediaTypes.forFileName(file.getFileName() == null ? "" : file.getFileName().toString()));
+  }
+
+  /** 200 with the whole file as {@code contentType}; see {@link #file(Path)}. */
+  public static Response file(Path file, String contentType) {
+    long size;
+    try {
+      if (!Files.isRegularFile(file)) {
+        throw new java.nio.file.NoSuchFileException(file.toString(), null, "not a regular file");
+      }
+      size = Files.size(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot serve " + file, e);
+    }
+    return file(file, 0, size, contentType);
+  }
+
+  /** 200 with {@code length} bytes of the file from {@code offset} (a range); see {@link #file(Path)}. */
+  public static Response file(Path file, long offset, long length, String contentType) {
+    return new Response(200, checkedType(contentType), new ResponseBody.FileRegion(file, offset, length), NO_HEADERS,
+        null, null);
+  }
+
+  /**
+   * 200 with a body {@code writer} produces as it is sent, of unknown length ({@code
+   * Transfer-Encoding: chunked}). The writer runs on a blocking thread; its writes block while the
+   * client is slow, so the server never holds more than a few chunks of it.
+   */
+  public static Response stream(String contentType, ResponseBody.Writer writer) {
+    return stream(contentType, -1, writer);
+  }
+
+  /** As {@link #stream(String, ResponseBody.Writer)}, for a body of a known {@code length}: sent with {@code Content-Length}. */
+  public static Response stream(String contentType, long length, ResponseBody.Writer writer) {
+    return new Response(200, checkedType(contentType), new ResponseBody.Stream(writer, length), NO_HEADERS, null,
+        null);
+  }
+
+  /**
+   * 101 Switching Protocols to {@code protocol}, after which {@code upgrade} takes the connection
+   * over. Made by Kiln's protocol support (WebSocket), not by handlers directly.
+   */
+  public static Response switchingProtocols(String protocol, ConnectionUpgrade upgrade) {
+    return new Response(101, null, ResponseBody.Empty.INSTANCE, NO_HEADERS, null,
+        Objects.requireNonNull(upgrade, "upgrade"))
+        .withHeader("Upgrade", Objects.requireNonNull(protocol, "protocol"))
+        .withHeader("Connection", "Upgrade");
+  }
+
+  /**
+   * The response an exception stands for: {@code response} remembering {@code failure}, so the error
+   * mapping ({@link dev.kiln.middleware.ErrorPages}, or the server's own) can render it by its type
+   * and for the client. What the server makes of an exception a handler throws.
+   */
+  public static Response failed(Response response, Throwable failure) {
+    return new Response(response.status, response.contentType, response.body, response.headers,
+        Objects.requireNonNull(failure, "failure"), response.upgrade);
+  }
+
+  private static String checkedType(String contentType) {
+    return HeaderFields.checkValue("Content-Type", Objects.requireNonNull(contentType, "contentType"));
   }
 
   /** The given status with no body. */
   public static Response status(int status) {
-    return new Response(status, null, EMPTY, NO_HEADERS);
+    return new Response(status, null, ResponseBody.Empty.INSTANCE, NO_HEADERS, null, null);
   }
 
   /** 204 No Content. */
@@ -121,7 +214,7 @@ public final class Response {
 
   /** A copy with another status. */
   public Response withStatus(int status) {
-    return new Response(status, contentType, body, headers);
+    return new Response(status, contentType, body, headers, failure, upgrade);
   }
 
   /**
@@ -135,12 +228,12 @@ public final class Response {
     HeaderFields.checkName(Objects.requireNonNull(name, "name"));
     HeaderFields.checkValue(name, Objects.requireNonNull(value, "value"));
     if (name.equalsIgnoreCase("Content-Type")) {
-      return new Response(status, value, body, headers);
+      return with(body, value);
     }
     String[] copy = Arrays.copyOf(headers, headers.length + 2);
     copy[headers.length] = name;
     copy[headers.length + 1] = value;
-    return new Response(status, contentType, body, copy);
+    return new Response(status, contentType, body, copy, failure, upgrade);
   }
 
   /** A copy whose {@code name} headers are replaced by one {@code name: value}; checked as {@link #withHeader}. */
@@ -148,7 +241,7 @@ public final class Response {
     HeaderFields.checkName(Objects.requireNonNull(name, "name"));
     HeaderFields.checkValue(name, Objects.requireNonNull(value, "value"));
     if (name.equalsIgnoreCase("Content-Type")) {
-      return new Response(status, value, body, headers);
+      return with(body, value);
     }
     List<String> kept = new ArrayList<>(headers.length + 2);
     for (int i = 0; i < headers.length; i += 2) {
@@ -159,12 +252,30 @@ public final class Response {
     }
     kept.add(name);
     kept.add(value);
-    return new Response(status, contentType, body, kept.toArray(NO_HEADERS));
+    return new Response(status, contentType, body, kept.toArray(NO_HEADERS), failure, upgrade);
+  }
+
+  /** A copy without the {@code name} headers. */
+  public Response withoutHeader(String name) {
+    List<String> kept = new ArrayList<>(headers.length);
+    for (int i = 0; i < headers.length; i += 2) {
+      if (!headers[i].equalsIgnoreCase(name)) {
+        kept.add(headers[i]);
+        kept.add(headers[i + 1]);
+      }
+    }
+    return new Response(status, contentType, body, kept.toArray(NO_HEADERS), failure, upgrade);
   }
 
   /** A copy with another body of the same media type (a middleware that re-encodes it, say). */
   public Response withBody(byte[] body) {
-    return new Response(status, contentType, Objects.requireNonNull(body, "body").clone(), headers);
+    byte[] copy = Objects.requireNonNull(body, "body").clone();
+    return with(copy.length == 0 ? NO_BYTES : new ResponseBody.Bytes(copy), contentType);
+  }
+
+  /** A copy with another body of the same media type, of any kind (a stream that compresses a file, say). */
+  public Response withBody(ResponseBody body) {
+    return with(Objects.requireNonNull(body, "body"), contentType);
   }
 
   public int status() {
@@ -176,14 +287,43 @@ public final class Response {
     return contentType;
   }
 
-  /** The body; do not modify the returned array. */
-  public byte[] body() {
+  /** The body, of whichever kind. */
+  public ResponseBody body() {
     return body;
   }
 
-  /** The body decoded as UTF-8. */
+  /**
+   * The body's bytes when it is held in memory (empty when there is none); do not modify the array.
+   *
+   * @throws IllegalStateException for a file or streamed body, which is never read into memory
+   */
+  public byte[] bytes() {
+    if (body instanceof ResponseBody.Bytes bytes) {
+      return bytes.bytes();
+    }
+    if (body instanceof ResponseBody.Empty) {
+      return EMPTY;
+    }
+    throw new IllegalStateException("the body of " + this + " is not held in memory: read it through body()");
+  }
+
+  /** The body decoded as UTF-8; see {@link #bytes()}. */
   public String bodyText() {
-    return new String(body, StandardCharsets.UTF_8);
+    return new String(bytes(), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The exception this response stands for, when the server made it from one (a handler's {@link
+   * HttpError}, a failure, a request Kiln refused), else {@code null}: what an error page renders
+   * by.
+   */
+  public Throwable failure() {
+    return failure;
+  }
+
+  /** What takes the connection over after this 101, else {@code null}. */
+  public ConnectionUpgrade upgrade() {
+    return upgrade;
   }
 
   /** The first value of a header set with {@link #withHeader}, or {@code null}. */
@@ -213,6 +353,8 @@ public final class Response {
 
   @Override
   public String toString() {
-    return "Response[" + status + (contentType == null ? "" : ", " + contentType) + ", " + body.length + " bytes]";
+    String kind = body instanceof ResponseBody.FileRegion ? " file" : body instanceof ResponseBody.Stream ? " streamed" : "";
+    return "Response[" + status + (contentType == null ? "" : ", " + contentType) + ", "
+        + (body.length() < 0 ? "unknown length" : body.length() + kind + " bytes") + "]";
   }
 }

@@ -160,7 +160,7 @@ class DispatchTest {
 
     Response bytes = app.get("/bytes");
     assertThat(bytes.contentType()).isEqualTo("application/octet-stream");
-    assertThat(bytes.body()).containsExactly(1, 2, 3);
+    assertThat(bytes.bytes()).containsExactly(1, 2, 3);
 
     assertThat(app.call(HttpMethod.DELETE, "/users/bob").status()).isEqualTo(204);
     assertThat(app.get("/async?value=v").bodyText()).isEqualTo("async:v");

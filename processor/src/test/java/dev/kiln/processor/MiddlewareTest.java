@@ -77,10 +77,9 @@ class MiddlewareTest {
       @Middleware(order = 60, optIn = true)
       public final class Rescue implements Middleware.Handler {
         public CompletionStage<Response> handle(Request request, Middleware.Next next) {
-          return next.handle(request).exceptionally(e -> {
-            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-            return Response.text(418, "rescued " + cause.getMessage());
-          });
+          // A handler's failure arrives as its response, remembering the exception.
+          return next.handle(request).thenApply(response -> response.failure() == null ? response
+              : Response.text(418, "rescued " + response.failure().getMessage()));
         }
       }
       """);

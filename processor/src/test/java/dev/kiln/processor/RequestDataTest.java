@@ -48,7 +48,7 @@ class RequestDataTest {
   private static JsonNode problem(Response response, int status) throws Exception {
     assertThat(response.status()).as(response.bodyText()).isEqualTo(status);
     assertThat(response.contentType()).isEqualTo("application/problem+json");
-    return JSON.readTree(response.body());
+    return JSON.readTree(response.bytes());
   }
 
   /** {@code in path: message} of every violation, in order. */
@@ -113,7 +113,7 @@ class RequestDataTest {
         "body $.address.zip: size must be at most 5",
         "body $.tags[1]: must not be blank",
         "body $.nickname: size must be at most 3");
-    JsonNode problem = JSON.readTree(response.body());
+    JsonNode problem = JSON.readTree(response.bytes());
     assertThat(problem.get("title").asText()).isEqualTo("Unprocessable Entity");
     assertThat(problem.get("detail").asText()).isEqualTo("7 constraint violations");
     assertThat(problem.get("violations").get(0).get("constraint").asText()).isEqualTo("NotBlank");

@@ -3,6 +3,7 @@ package dev.kiln.middleware;
 import dev.kiln.Middleware;
 import dev.kiln.Request;
 import dev.kiln.Response;
+import dev.kiln.ResponseBody;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,6 +17,8 @@ import java.util.zip.GZIPOutputStream;
  * Compresses response bodies with gzip or deflate, as the request's {@code Accept-Encoding} allows
  * (q-values honoured, gzip preferred on a tie). Leaves alone bodies below the minimum size, bodies
  * already encoded, and media types that are compressed already (images, audio, video, archives).
+ * Bytes are compressed at once; a file or a stream is compressed as it is sent, as a stream of
+ * unknown length.
  */
 public final class Compression implements Middleware.Handler {
   private final int minimumSize;
@@ -37,9 +40,11 @@ public final class Compression implements Middleware.Handler {
   }
 
   private Response compress(Response response, String coding) {
+    ResponseBody body = response.body();
+    long length = body.length();
     if (response.status() < 200 || response.status() == 204 || response.status() == 304
-        || response.body().length < minimumSize || response.header("Content-Encoding") != null
-        || isCompressed(response.contentType())) {
+        || body instanceof ResponseBody.Empty || (length >= 0 && length < minimumSize)
+        || response.header("Content-Encoding") != null || isCompressed(response.contentType())) {
       return response;
     }
     String vary = response.header("Vary");
@@ -47,7 +52,44 @@ public final class Compression implements Middleware.Handler {
     if (coding == null) {
       return varied;
     }
-    return varied.withBody(encode(response.body(), coding)).withHeader("Content-Encoding", coding);
+    Response encoded;
+    if (body instanceof ResponseBody.Bytes bytes) {
+      encoded = varied.withBody(encode(bytes.bytes(), coding));
+    } else {
+      // A file or a stream is compressed as it is sent: never read whole, and no sendfile (its bytes change).
+      encoded = varied.withBody(new ResponseBody.Stream(out -> {
+        try (OutputStream encoder = encoder(out, coding)) {
+          copy(body, encoder);
+        }
+      }, -1));
+    }
+    return encoded.withHeader("Content-Encoding", coding);
+  }
+
+  private static OutputStream encoder(OutputStream out, String coding) throws IOException {
+    return coding.equals("gzip") ? new GZIPOutputStream(out, 8192) : new DeflaterOutputStream(out, new java.util.zip.Deflater(), 8192);
+  }
+
+  /** Writes a file or stream body to {@code out}. */
+  private static void copy(ResponseBody body, OutputStream out) throws IOException {
+    if (body instanceof ResponseBody.Stream stream) {
+      stream.writer().writeTo(out);
+    } else if (body instanceof ResponseBody.FileRegion file) {
+      try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file.file())) {
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(16 * 1024);
+        long position = file.offset();
+        long end = file.offset() + file.length();
+        while (position < end) {
+          buffer.clear().limit((int) Math.min(buffer.capacity(), end - position));
+          int read = channel.read(buffer, position);
+          if (read < 0) {
+            throw new java.io.EOFException(file.file() + " is shorter than the " + file.length() + " bytes to send");
+          }
+          out.write(buffer.array(), 0, read);
+          position += read;
+        }
+      }
+    }
   }
 
   /** "gzip", "deflate" or {@code null} for identity, from an {@code Accept-Encoding} value. */
@@ -89,7 +131,7 @@ public final class Compression implements Middleware.Handler {
 
   private static byte[] encode(byte[] body, String coding) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 3 + 64);
-    try (OutputStream encoder = coding.equals("gzip") ? new GZIPOutputStream(out) : new DeflaterOutputStream(out)) {
+    try (OutputStream encoder = encoder(out, coding)) {
       encoder.write(body);
     } catch (IOException e) {
       throw new UncheckedIOException("compressing in memory cannot fail", e);

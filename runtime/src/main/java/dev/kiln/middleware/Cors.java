@@ -1,5 +1,6 @@
 package dev.kiln.middleware;
 
+import dev.kiln.HttpError;
 import dev.kiln.HttpMethod;
 import dev.kiln.Middleware;
 import dev.kiln.Request;
@@ -89,10 +90,10 @@ public final class Cors implements Middleware.Handler {
   private Response preflight(Request request, String origin, boolean allowed, String requestedMethod) {
     HttpMethod method = HttpMethod.of(requestedMethod.strip());
     if (!allowed) {
-      return Response.text(403, "CORS: origin " + origin + " is not allowed").withHeader("Vary", "Origin");
+      return HttpError.forbidden("CORS: origin " + origin + " is not allowed").withHeader("Vary", "Origin").toResponse();
     }
     if (method == null || !methods.contains(method)) {
-      return Response.text(403, "CORS: method " + requestedMethod + " is not allowed").withHeader("Vary", "Origin");
+      return HttpError.forbidden("CORS: method " + requestedMethod + " is not allowed").withHeader("Vary", "Origin").toResponse();
     }
     String requestedHeaders = request.header("Access-Control-Request-Headers");
     Set<String> asked = new LinkedHashSet<>();
@@ -101,7 +102,7 @@ public final class Cors implements Middleware.Handler {
           .map(h -> h.toLowerCase(Locale.ROOT)).forEach(asked::add);
     }
     if (!headers.contains("*") && !headers.containsAll(asked)) {
-      return Response.text(403, "CORS: headers " + requestedHeaders + " are not allowed").withHeader("Vary", "Origin");
+      return HttpError.forbidden("CORS: headers " + requestedHeaders + " are not allowed").withHeader("Vary", "Origin").toResponse();
     }
     Response response = withOrigin(Response.noContent(), origin)
         .withHeader("Access-Control-Allow-Methods", methods.stream().sorted().map(Enum::name)

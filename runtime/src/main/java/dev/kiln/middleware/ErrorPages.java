@@ -1,26 +1,24 @@
 package dev.kiln.middleware;
 
+import dev.kiln.Endpoint;
 import dev.kiln.HttpError;
 import dev.kiln.Middleware;
 import dev.kiln.Problem;
 import dev.kiln.Request;
 import dev.kiln.Response;
-import dev.kiln.RouteInfo;
+import dev.kiln.ResponseBody;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Turns errors into pages: handlers registered per status and per exception type first, else
  * {@code application/problem+json} (RFC 9457) for clients that prefer JSON and a plain HTML page
- * for browsers. An unexpected exception is logged once, with its route, and becomes a 500 that
- * shows no stack trace, unless debug mode is on, where the 500 page shows the exception, the stack
- * with the handler's frames marked, the request head, the route and its parameters.
+ * for browsers. An unexpected exception is a 500 that shows no stack trace, unless debug mode is on,
+ * where the 500 page shows the exception, the stack with the handler's frames marked, the request
+ * head, the route and its parameters.
  *
  * <pre>{@code
  * ErrorPages.builder()
@@ -30,12 +28,14 @@ import org.slf4j.LoggerFactory;
  *     .build()
  * }</pre>
  *
- * <p>Error responses a handler wrote with its own body type (JSON, HTML) are left as they are; the
- * plain-text ones Kiln makes for {@link HttpError}s, 404s and 405s get the page.
+ * <p>Every error answer its scope covers reaches it as a response, whatever made it: a handler's
+ * {@link HttpError} or exception ({@link Response#failure()} says which), a binding error, a 404 or
+ * 405, and the errors the server makes itself once a request is routed (413, 417, 408, 503). Error
+ * responses a handler wrote with its own body type (JSON, HTML) are left as they are; the plain-text
+ * ones get the page. Without this middleware the server renders the same default pages itself
+ * ({@link #defaultPage}), with no custom handlers.
  */
 public final class ErrorPages implements Middleware.Handler {
-  private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
-
   /** Renders a response for an error status. */
   @FunctionalInterface
   public interface StatusHandler {
@@ -75,48 +75,62 @@ public final class ErrorPages implements Middleware.Handler {
     } catch (RuntimeException e) {
       response = CompletableFuture.failedFuture(e);
     }
+    // A failure still thrown here came from a middleware inside this one: made a response like a handler's.
     return response.handle((result, failure) ->
-        failure == null ? forResponse(request, result) : forFailure(request, unwrap(failure)));
+        forResponse(request, failure == null ? result : Endpoint.failureResponse(request.route(), failure)));
   }
 
   private Response forResponse(Request request, Response response) {
     if (response.status() < 400) {
       return response;
     }
+    Throwable failure = response.failure();
+    if (failure != null && !(failure instanceof HttpError)) {
+      for (Class<?> type = failure.getClass(); type != null; type = type.getSuperclass()) {
+        ExceptionHandler<Throwable> handler = exceptions.get(type);
+        if (handler != null) {
+          return handler.handle(request, failure);
+        }
+      }
+    }
     StatusHandler handler = statuses.get(response.status());
     if (handler != null) {
       return handler.handle(request, response);
     }
-    boolean kilnText = response.contentType() == null || response.contentType().startsWith("text/plain");
-    return kilnText ? page(request, response, response.bodyText()) : response;
+    if (failure != null && !(failure instanceof HttpError)) {
+      return debug ? DebugPage.render(request, failure) : render(request.header("Accept"), request.path(), response, "");
+    }
+    if (failure instanceof HttpError error) {
+      return error.hasOwnBody() ? response : render(request.header("Accept"), request.path(), response, error.getMessage());
+    }
+    boolean kilnText = (response.body() instanceof ResponseBody.Bytes || response.body() instanceof ResponseBody.Empty)
+        && (response.contentType() == null || response.contentType().startsWith("text/plain"));
+    return kilnText ? render(request.header("Accept"), request.path(), response, response.bodyText()) : response;
   }
 
-  private Response forFailure(Request request, Throwable failure) {
+  /**
+   * The page the server answers an error response with when no {@code ErrorPages} rendered it: for
+   * a response made from an exception ({@link Response#failure()}), problem details or HTML by
+   * {@code accept}, keeping its headers; any other response as it is. {@code path} is the problem's
+   * instance ({@code null} when the request had no readable path).
+   */
+  public static Response defaultPage(String accept, String path, Response response) {
+    Throwable failure = response.failure();
+    if (failure == null || response.status() < 400) {
+      return response;
+    }
     if (failure instanceof HttpError error) {
-      return forResponse(request, error.toResponse());
+      return error.hasOwnBody() ? response : render(accept, path, response, error.getMessage());
     }
-    for (Class<?> type = failure.getClass(); type != null; type = type.getSuperclass()) {
-      ExceptionHandler<Throwable> handler = exceptions.get(type);
-      if (handler != null) {
-        return handler.handle(request, failure);
-      }
-    }
-    RouteInfo route = request.route();
-    LOG.error("Handler of {} failed", route == null ? request : route, failure);
-    Response internal = Response.text(500, "Internal Server Error");
-    StatusHandler handler = statuses.get(500);
-    if (handler != null) {
-      return handler.handle(request, internal);
-    }
-    return debug ? DebugPage.render(request, failure) : page(request, internal, "");
+    return render(accept, path, response, "");
   }
 
   /** The default page for an error response: problem details or HTML, keeping its headers. */
-  private static Response page(Request request, Response error, String detail) {
+  private static Response render(String accept, String path, Response error, String detail) {
     int status = error.status();
     String title = HttpResponseStatus.valueOf(status).reasonPhrase();
     Response page;
-    if (prefersHtml(request.header("Accept"))) {
+    if (prefersHtml(accept)) {
       page = Response.html("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" + status + " "
           + Html.escape(title) + "</title></head>\n<body><h1>" + status + " " + Html.escape(title) + "</h1>"
           + (detail.isEmpty() || detail.equals(title) ? "" : "<p>" + Html.escape(detail) + "</p>")
@@ -126,7 +140,10 @@ public final class ErrorPages implements Middleware.Handler {
       if (!detail.isEmpty() && !detail.equals(title)) {
         problem.detail(detail);
       }
-      page = problem.instance(request.path()).toResponse();
+      if (path != null) {
+        problem.instance(path);
+      }
+      page = problem.toResponse();
     }
     for (Map.Entry<String, String> header : error.headers()) {
       page = page.withHeader(header.getKey(), header.getValue());
@@ -147,14 +164,6 @@ public final class ErrorPages implements Middleware.Handler {
       }
     }
     return html > 0 && html >= json;
-  }
-
-  private static Throwable unwrap(Throwable failure) {
-    Throwable cause = failure;
-    while (cause instanceof CompletionException && cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    return cause;
   }
 
   /** Error handlers and the debug switch. */

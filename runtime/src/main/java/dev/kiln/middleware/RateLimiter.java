@@ -1,5 +1,6 @@
 package dev.kiln.middleware;
 
+import dev.kiln.HttpError;
 import dev.kiln.Middleware;
 import dev.kiln.Request;
 import dev.kiln.Response;
@@ -56,8 +57,8 @@ public final class RateLimiter implements Middleware.Handler {
     double wait = bucket.take(now);
     if (wait > 0) {
       long retryAfter = Math.max(1, (long) Math.ceil(wait));
-      return CompletableFuture.completedFuture(Response.text(429, "Too Many Requests")
-          .withHeader("Retry-After", String.valueOf(retryAfter)));
+      return CompletableFuture.completedFuture(HttpError.tooManyRequests("Too Many Requests")
+          .withHeader("Retry-After", String.valueOf(retryAfter)).toResponse());
     }
     return next.handle(request);
   }

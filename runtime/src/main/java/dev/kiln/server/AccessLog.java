@@ -1,5 +1,9 @@
 package dev.kiln.server;
 
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
 import java.net.InetSocketAddress;
@@ -13,17 +17,32 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One line per response on the {@code kiln.access} logger, in the combined log format plus the
- * duration: {@code 127.0.0.1 - - [30/Nov/2026:02:14:12 +0000] "GET / HTTP/1.1" 200 13 "-" "curl/8" 0.412ms}.
+ * duration, written once the answer is sent: {@code 127.0.0.1 - - [30/Nov/2026:02:14:12 +0000] "GET / HTTP/1.1" 200 13 "-" "curl/8" 0.412ms}.
  */
-final class AccessLog {
+@ChannelHandler.Sharable
+final class AccessLog extends ChannelOutboundHandlerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger("kiln.access");
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT);
+
+  /** One handler serves every connection: it keeps nothing of its own. */
+  static final AccessLog INSTANCE = new AccessLog();
 
   private AccessLog() {}
 
   static boolean enabled() {
     return LOG.isInfoEnabled();
+  }
+
+  /** Logs each answer once it is sent, with the body bytes the encoder counted. */
+  @Override
+  public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+    if (msg instanceof Answer answer) {
+      SocketAddress remote = ctx.channel().remoteAddress();
+      promise.addListener(future -> log(remote, answer.request, answer.response.status(), answer.bodyBytes,
+          answer.startNanos));
+    }
+    ctx.write(msg, promise);
   }
 
   static void log(SocketAddress remote, HttpRequest request, int status, long bytes, long startNanos) {

@@ -39,8 +39,16 @@ final class ConnectionTimeouts extends ChannelDuplexHandler {
   private final long idleNanos;
   private final long headerNanos;
   private final Runnable check = this::check;
+  /** What a connection's deadline passing asks of the exchange, as a user event. */
+  enum Expired {
+    /** A request head did not all come within the header timeout: 408. */
+    HEAD,
+    /** A request was not answered within its timeout: 408 if its body has not all come, else 503. */
+    REQUEST
+  }
+
   private ChannelHandlerContext ctx;
-  private RequestHandler requests;
+  private ReadPacing requests;
   private Waiting waiting = Waiting.IDLE;
   private long deadline;
   /** When a head's first bytes came, while waiting for the rest; 0 before. */
@@ -76,8 +84,8 @@ final class ConnectionTimeouts extends ChannelDuplexHandler {
     super.channelRead(ctx, msg);
   }
 
-  /** The handler that answers a head or request timeout. */
-  void watch(RequestHandler requests) {
+  /** The handler that knows whether whole requests are held (their heads have all come). */
+  void watch(ReadPacing requests) {
     this.requests = requests;
   }
 
@@ -104,6 +112,14 @@ final class ConnectionTimeouts extends ChannelDuplexHandler {
   /** A request head arrived; a request with a timeout of its own says so with {@link #requestStarted}. */
   void headReceived() {
     headStarted = 0;
+    waiting = Waiting.NOTHING;
+  }
+
+  /**
+   * An answer is being written that takes its time (a stream): no deadline until {@link #idle}, since
+   * the stream's writer gives up on a client that takes nothing.
+   */
+  void answering() {
     waiting = Waiting.NOTHING;
   }
 
@@ -163,8 +179,8 @@ final class ConnectionTimeouts extends ChannelDuplexHandler {
           ctx.close();
         }
       }
-      case HEAD -> requests.rejectHead(408, "request head not received in time");
-      case REQUEST -> requests.timedOut();
+      case HEAD -> ctx.fireUserEventTriggered(Expired.HEAD);
+      case REQUEST -> ctx.fireUserEventTriggered(Expired.REQUEST);
       default -> throw new AssertionError(waiting);
     }
   }

@@ -8,8 +8,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpServerCodec;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -18,18 +16,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Netty server behind {@link dev.kiln.Server}: binds, builds each connection's pipeline
- * (timeouts, HTTP codec, Kiln's request handler, which decides when the socket is read) and shuts
- * down gracefully.
+ * The Netty server behind {@link dev.kiln.Server}: binds, gives each connection its pipeline
+ * ({@link ServerPipeline}), and shuts down gracefully.
  */
 public final class HttpServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
-
-  /**
-   * Requests the codec lets wait for their answers: more than one socket read (64 KiB) of the smallest
-   * requests can hold. The request handler stops reading while requests wait behind a running one.
-   */
-  private static final int MAX_PIPELINED = 8192;
 
   private final ServerConfig config;
   private final Transport transport;
@@ -47,22 +38,13 @@ public final class HttpServer implements AutoCloseable {
     this.bossGroup = transport.eventLoops(1, "kiln-accept");
     this.workerGroup = transport.eventLoops(config.eventLoopThreads(), "kiln-loop");
     this.blocking = BlockingExecutor.create(config.blockingThreads(), config.blockingQueue());
-    HttpDecoderConfig decoder = new HttpDecoderConfig()
-        // Netty counts a CR that ends a read against the limit: two bytes of slack, and HeadCheck
-        // applies the exact limits, whatever the reads.
-        .setMaxInitialLineLength(config.maxInitialLineLength() + 2)
-        .setMaxHeaderSize(config.maxHeaderSize() + 2)
-        .setMaxChunkSize(64 * 1024)
-        .setValidateHeaders(true)
-        .setAllowDuplicateContentLengths(false)
-        .setStrictLineParsing(true)
-        .setUseRfc9112TransferEncoding(true);
+    ServerPipeline pipeline = new ServerPipeline(router, config, new Execution(blocking), state, true);
     ServerBootstrap bootstrap = new ServerBootstrap()
         .group(bossGroup, workerGroup)
         .channel(transport.serverChannel())
         .option(ChannelOption.SO_BACKLOG, 1024)
         .childOption(ChannelOption.AUTO_READ, false)
-        // A client that half-closes after its request still gets the answer (RequestHandler closes after it).
+        // A client that half-closes after its request still gets the answer (ReadPacing closes after it).
         .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -74,13 +56,7 @@ public final class HttpServer implements AutoCloseable {
               return;
             }
             channel.closeFuture().addListener(f -> connections.decrementAndGet());
-            ConnectionTimeouts timeouts = new ConnectionTimeouts(config.idleTimeout(), config.headerTimeout());
-            RequestHandler requests = new RequestHandler(router, config, blocking, timeouts, state);
-            timeouts.watch(requests);
-            channel.pipeline()
-                .addLast("timeouts", timeouts)
-                .addLast("codec", new HttpServerCodec(decoder, MAX_PIPELINED))
-                .addLast("kiln", requests);
+            pipeline.initialize(channel.pipeline());
           }
         });
     if (config.reusePort() && transport == Transport.EPOLL) {

@@ -9,15 +9,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * and whether the server is draining.
  */
 final class ServerState {
-  private final Set<RequestHandler> connections = ConcurrentHashMap.newKeySet();
+  private final Set<ReadPacing> connections = ConcurrentHashMap.newKeySet();
   private final CompletableFuture<Void> drained = new CompletableFuture<>();
   private volatile boolean draining;
 
-  void opened(RequestHandler connection) {
+  void opened(ReadPacing connection) {
     connections.add(connection);
   }
 
-  void closed(RequestHandler connection) {
+  void closed(ReadPacing connection) {
     connections.remove(connection);
     if (draining && connections.isEmpty()) {
       drained.complete(null);
@@ -38,7 +38,7 @@ final class ServerState {
    */
   CompletableFuture<Void> drain() {
     draining = true;
-    for (RequestHandler connection : connections) {
+    for (ReadPacing connection : connections) {
       connection.closeIfIdleOnItsLoop();
     }
     if (connections.isEmpty()) {
@@ -49,7 +49,7 @@ final class ServerState {
 
   /** Closes whatever is still open once the shutdown deadline has passed. */
   void closeAll() {
-    for (RequestHandler connection : connections) {
+    for (ReadPacing connection : connections) {
       connection.close();
     }
   }

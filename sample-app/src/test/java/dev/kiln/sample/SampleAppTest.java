@@ -71,7 +71,7 @@ class SampleAppTest {
     Response response = post("application/json", json);
     assertThat(response.status()).as(response.bodyText()).isEqualTo(422);
     try {
-      var problem = dev.kiln.Json.mapper().readTree(response.body());
+      var problem = dev.kiln.Json.mapper().readTree(response.bytes());
       java.util.List<String> found = new java.util.ArrayList<>();
       problem.get("violations").forEach(v -> found.add(v.get("path").asText() + ": " + v.get("message").asText()));
       return found.toString();

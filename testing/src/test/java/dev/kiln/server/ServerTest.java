@@ -344,10 +344,11 @@ class ServerTest {
     try (RawConnection connection = server.raw()) {
       RawResponse boom = connection.send("GET /boom HTTP/1.1\r\nHost: x\r\n\r\n").read();
       assertThat(boom.status()).isEqualTo(500);
-      assertThat(boom.body()).isEqualTo("Internal Server Error").doesNotContain("IllegalStateException");
+      assertThat(boom.header("Content-Type")).isEqualTo("application/problem+json");
+      assertThat(boom.body()).contains("\"title\":\"Internal Server Error\"").doesNotContain("IllegalStateException");
       RawResponse conflict = connection.send("GET /conflict HTTP/1.1\r\nHost: x\r\n\r\n").read();
       assertThat(conflict.status()).isEqualTo(409);
-      assertThat(conflict.body()).isEqualTo("already exists");
+      assertThat(conflict.body()).contains("\"detail\":\"already exists\"");
       assertThat(connection.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n").read().body()).isEqualTo("hello");
     }
   }
