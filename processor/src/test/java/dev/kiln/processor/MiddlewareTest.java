@@ -203,6 +203,23 @@ class MiddlewareTest {
   }
 
   @Test
+  void installingAClassThatDoesNotExistIsJavacsErrorNotACrash() {
+    JavaFileObject app = Compilations.source("""
+        package missing;
+        import dev.kiln.*;
+        @Application
+        @Install(value = NoSuchMiddleware.class, order = 10)
+        public final class MissingApp {
+          @Route(path = "/") public String index() { return ""; }
+        }
+        """);
+    Compilation compilation = Compilations.compileAllowingWarnings(app);
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining("cannot find symbol").inFile(app)
+        .onLineContaining("NoSuchMiddleware.class");
+  }
+
+  @Test
   void usingSomethingThatIsNoMiddlewareDoesNotCompile() {
     JavaFileObject user = Compilations.source("""
         package mw;

@@ -3,7 +3,6 @@ package dev.kiln.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kiln.Json;
-import dev.kiln.server.ServerTestAppAccess;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,7 @@ class TestClientTest {
   record Project(String name, List<String> tags) {}
 
   @RegisterExtension
-  static final KilnExtension KILN = KilnExtension.serve(ServerTestAppAccess::router, s -> s.accessLog(false));
+  static final KilnExtension KILN = KilnExtension.serve(ClientTestApp::router, s -> s.accessLog(false));
 
   @Test
   void postsAndReadsJson(TestClient client) {

@@ -78,11 +78,13 @@ public final class MiddlewareReader {
     }
     List<MiddlewareDeclaration> declarations = new ArrayList<>();
     for (AnnotationMirror install : installs) {
-      TypeMirror type = (TypeMirror) annotations.value(install, "value").getValue();
-      if (type.getKind() != TypeKind.DECLARED) {
-        continue; // javac reports the unresolved class
+      // An unresolved class is javac's to report ("cannot find symbol"): it reaches here as an error
+      // type, or as the string "<error>".
+      if (!(annotations.value(install, "value").getValue() instanceof DeclaredType type)
+          || type.getKind() != TypeKind.DECLARED) {
+        continue;
       }
-      TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
+      TypeElement element = (TypeElement) type.asElement();
       List<String> paths = checkedPaths(application, install);
       if (paths == null) {
         continue;

@@ -1,4 +1,4 @@
-package dev.kiln.server;
+package dev.kiln.it.server;
 
 import dev.kiln.Application;
 import dev.kiln.HttpError;

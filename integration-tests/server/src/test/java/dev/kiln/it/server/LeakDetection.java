@@ -1,4 +1,4 @@
-package dev.kiln.server;
+package dev.kiln.it.server;
 
 import io.netty.util.ResourceLeakDetector;
 import io.netty.util.ResourceLeakDetectorFactory;

@@ -1,4 +1,4 @@
-package dev.kiln.server;
+package dev.kiln.it.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

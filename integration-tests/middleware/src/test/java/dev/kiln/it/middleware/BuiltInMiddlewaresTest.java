@@ -1,5 +1,12 @@
-package dev.kiln.middleware;
+package dev.kiln.it.middleware;
 
+import dev.kiln.middleware.Compression;
+import dev.kiln.middleware.Cors;
+import dev.kiln.middleware.ErrorPages;
+import dev.kiln.middleware.RateLimiter;
+import dev.kiln.middleware.RequestId;
+import dev.kiln.middleware.SecurityHeaders;
+import dev.kiln.middleware.TrailingSlash;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kiln.HttpMethod;
@@ -82,8 +89,8 @@ class BuiltInMiddlewaresTest {
     TestResponse page = debugServer.client().get("/boom", "Accept", "text/html", "X-Trace", "t1");
     assertThat(page.status()).isEqualTo(500);
     assertThat(page.text()).contains("java.lang.IllegalStateException: the database is on fire",
-        "class=\"handler\">    at dev.kiln.middleware.BuiltInsApp.boom(", "GET /boom", "X-Trace: t1",
-        "dev.kiln.middleware.BuiltInsApp#boom()");
+        "class=\"handler\">    at dev.kiln.it.middleware.BuiltInsApp.boom(", "GET /boom", "X-Trace: t1",
+        "dev.kiln.it.middleware.BuiltInsApp#boom()");
   }
 
   @Test

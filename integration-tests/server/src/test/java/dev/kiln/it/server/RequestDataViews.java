@@ -1,4 +1,4 @@
-package dev.kiln.server;
+package dev.kiln.it.server;
 
 import dev.kiln.Body;
 import dev.kiln.Form;

@@ -1,5 +1,12 @@
-package dev.kiln.middleware;
+package dev.kiln.it.middleware;
 
+import dev.kiln.middleware.Compression;
+import dev.kiln.middleware.Cors;
+import dev.kiln.middleware.ErrorPages;
+import dev.kiln.middleware.RateLimiter;
+import dev.kiln.middleware.RequestId;
+import dev.kiln.middleware.SecurityHeaders;
+import dev.kiln.middleware.TrailingSlash;
 import dev.kiln.Application;
 import dev.kiln.HttpError;
 import dev.kiln.HttpMethod;
