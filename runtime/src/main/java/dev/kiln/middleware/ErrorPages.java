@@ -89,13 +89,13 @@ public final class ErrorPages implements Middleware.Handler {
       for (Class<?> type = failure.getClass(); type != null; type = type.getSuperclass()) {
         ExceptionHandler<Throwable> handler = exceptions.get(type);
         if (handler != null) {
-          return handler.handle(request, failure);
+          return keepingHeaders(handler.handle(request, failure), response);
         }
       }
     }
     StatusHandler handler = statuses.get(response.status());
     if (handler != null) {
-      return handler.handle(request, response);
+      return keepingHeaders(handler.handle(request, response), response);
     }
     if (failure != null && !(failure instanceof HttpError)) {
       return debug ? DebugPage.render(request, failure) : render(request.header("Accept"), request.path(), response, "");
@@ -106,6 +106,23 @@ public final class ErrorPages implements Middleware.Handler {
     boolean kilnText = (response.body() instanceof ResponseBody.Bytes || response.body() instanceof ResponseBody.Empty)
         && (response.contentType() == null || response.contentType().startsWith("text/plain"));
     return kilnText ? render(request.header("Accept"), request.path(), response, response.bodyText()) : response;
+  }
+
+  /**
+   * A custom page with the headers of the error it replaces that it does not set itself: what the
+   * middlewares inside this one added ({@code SecurityHeaders}, {@code Allow}, {@code Retry-After}).
+   */
+  private static Response keepingHeaders(Response page, Response error) {
+    if (page == null || page == error) {
+      return page;
+    }
+    Response kept = page;
+    for (Map.Entry<String, String> header : error.headers()) {
+      if (page.header(header.getKey()) == null) {
+        kept = kept.withHeader(header.getKey(), header.getValue());
+      }
+    }
+    return kept;
   }
 
   /**

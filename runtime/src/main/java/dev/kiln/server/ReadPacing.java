@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * so pipelined requests share a write.
  *
  * <p>A client that half-closes after its requests still gets every answer; the connection closes
- * after the last. A draining server closes it between requests.
+ * after the last. A draining server ({@link ServerState#DRAINING}) closes it between requests.
  */
 final class ReadPacing extends ChannelDuplexHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ReadPacing.class);
@@ -38,7 +38,6 @@ final class ReadPacing extends ChannelDuplexHandler {
   static final int MAX_HELD = 16;
   static final int MAX_HELD_BYTES = 64 * 1024;
 
-  private final ServerState server;
   private ChannelHandlerContext ctx;
   private ArrayDeque<Object> held;
   private long heldBytes;
@@ -58,10 +57,6 @@ final class ReadPacing extends ChannelDuplexHandler {
   private long requestsEnded;
   private long answersWritten;
 
-  ReadPacing(ServerState server) {
-    this.server = server;
-  }
-
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
     this.ctx = ctx;
@@ -69,7 +64,6 @@ final class ReadPacing extends ChannelDuplexHandler {
 
   @Override
   public void channelActive(ChannelHandlerContext ctx) throws Exception {
-    server.opened(this);
     ctx.read();
     super.channelActive(ctx);
   }
@@ -79,7 +73,6 @@ final class ReadPacing extends ChannelDuplexHandler {
     inRead = false;
     closing = true;
     releaseHeld();
-    server.closed(this);
     super.channelInactive(ctx);
   }
 
@@ -142,6 +135,12 @@ final class ReadPacing extends ChannelDuplexHandler {
    */
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+    if (event == ServerState.DRAINING) {
+      if (isIdle()) {
+        closeAfterWrites(); // requests held behind answers the client has not taken are dropped
+      }
+      return;
+    }
     if (event instanceof ChannelInputShutdownEvent) {
       inputShutdown = true;
       if (inRequest) {
@@ -250,23 +249,6 @@ final class ReadPacing extends ChannelDuplexHandler {
       unflushed = false;
       ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
     }
-  }
-
-  /**
-   * Closes the connection, once what is written has gone out, if no request is in progress; requests
-   * held behind answers the client has not taken are dropped. Called from any thread.
-   */
-  void closeIfIdleOnItsLoop() {
-    ctx.executor().execute(() -> {
-      if (isIdle()) {
-        closeAfterWrites();
-      }
-    });
-  }
-
-  /** Closes at once; called from any thread (what waits is released when the channel goes inactive). */
-  void close() {
-    ctx.close();
   }
 
   private void releaseHeld() {

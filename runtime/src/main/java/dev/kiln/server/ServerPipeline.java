@@ -67,7 +67,8 @@ final class ServerPipeline {
   /** Adds a new connection's handlers. */
   void initialize(ChannelPipeline pipeline) {
     ConnectionTimeouts timeouts = new ConnectionTimeouts(config.idleTimeout(), config.headerTimeout());
-    ReadPacing pacing = new ReadPacing(state);
+    state.opened(pipeline.channel());
+    ReadPacing pacing = new ReadPacing();
     timeouts.watch(pacing);
     pipeline.addLast(TIMEOUTS, timeouts)
         .addLast(CODEC, new HttpServerCodec(decoder, MAX_PIPELINED))

@@ -1,23 +1,33 @@
 package dev.kiln.server;
 
+import io.netty.channel.Channel;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What the connections of one server share: the set of open connections (for graceful shutdown)
- * and whether the server is draining.
+ * What the connections of one server share: the set of open connections (for graceful shutdown),
+ * HTTP or handed to another protocol, and whether the server is draining.
  */
 final class ServerState {
-  private final Set<ReadPacing> connections = ConcurrentHashMap.newKeySet();
+  /** The user event a connection gets when the server starts draining: close between requests. */
+  static final Object DRAINING = new Object() {
+    @Override
+    public String toString() {
+      return "DRAINING";
+    }
+  };
+
+  private final Set<Channel> connections = ConcurrentHashMap.newKeySet();
   private final CompletableFuture<Void> drained = new CompletableFuture<>();
   private volatile boolean draining;
 
-  void opened(ReadPacing connection) {
+  void opened(Channel connection) {
     connections.add(connection);
+    connection.closeFuture().addListener(future -> closed(connection));
   }
 
-  void closed(ReadPacing connection) {
+  private void closed(Channel connection) {
     connections.remove(connection);
     if (draining && connections.isEmpty()) {
       drained.complete(null);
@@ -33,13 +43,14 @@ final class ServerState {
   }
 
   /**
-   * Stops keeping connections alive and closes those between requests; the others close after
-   * their response. Completes when the last connection has closed.
+   * Stops keeping connections alive and tells each one ({@link #DRAINING}): an HTTP connection closes
+   * between requests, the others after their response; a protocol a connection was handed to decides
+   * for itself. Completes when the last connection has closed.
    */
   CompletableFuture<Void> drain() {
     draining = true;
-    for (ReadPacing connection : connections) {
-      connection.closeIfIdleOnItsLoop();
+    for (Channel connection : connections) {
+      connection.pipeline().fireUserEventTriggered(DRAINING);
     }
     if (connections.isEmpty()) {
       drained.complete(null);
@@ -49,7 +60,7 @@ final class ServerState {
 
   /** Closes whatever is still open once the shutdown deadline has passed. */
   void closeAll() {
-    for (ReadPacing connection : connections) {
+    for (Channel connection : connections) {
       connection.close();
     }
   }

@@ -29,6 +29,19 @@ class SampleAppTest {
     assertThat(call(HttpMethod.GET, "/search").header("Content-Type")).isEqualTo("application/problem+json");
   }
 
+  @Test
+  void everyErrorPageCarriesTheSecurityHeaders() {
+    for (String target : new String[] {"/api/projects/999", "/nope", "/search"}) {
+      Response page = router.dispatch(Request.builder(HttpMethod.GET, target).header("Accept", "text/html").build())
+          .toCompletableFuture().join();
+      assertThat(page.status()).as(target).isGreaterThanOrEqualTo(400);
+      assertThat(page.header("Content-Type")).as(target).isEqualTo("text/html; charset=utf-8");
+      assertThat(page.header("Content-Security-Policy")).as(target).contains("default-src 'self'");
+      assertThat(page.header("X-Content-Type-Options")).as(target).isEqualTo("nosniff");
+      assertThat(page.header("X-Frame-Options")).as(target).isEqualTo("DENY");
+    }
+  }
+
   private Response post(String contentType, String body) {
     return router.dispatch(Request.builder(HttpMethod.POST, "/api/projects")
         .header("X-Api-Key", "secret").header("Content-Type", contentType).body(body).build())

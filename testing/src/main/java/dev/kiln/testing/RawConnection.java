@@ -92,11 +92,17 @@ public final class RawConnection implements AutoCloseable {
     }
   }
 
-  /** One response, parsed from the stream: status line, headers and a Content-Length body. */
+  /**
+   * One response, parsed from the stream: status line, headers and a body of {@code Content-Length}
+   * bytes or in chunks ({@code Transfer-Encoding: chunked}; {@link RawResponse#chunks()} counts them).
+   */
   public RawResponse read() {
     try {
       String head = readHead();
       RawResponse response = RawResponse.parse(head);
+      if ("chunked".equalsIgnoreCase(response.header("transfer-encoding"))) {
+        return readChunks(response);
+      }
       String length = response.header("content-length");
       int bodyLength = length == null ? 0 : Integer.parseInt(length);
       byte[] body = readExactly(bodyLength);
@@ -166,6 +172,41 @@ public final class RawConnection implements AutoCloseable {
     return head.toString(StandardCharsets.ISO_8859_1);
   }
 
+  private RawResponse readChunks(RawResponse response) throws IOException {
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    int chunks = 0;
+    while (true) {
+      String sizeLine = readLine();
+      int semicolon = sizeLine.indexOf(';');
+      int size = Integer.parseInt((semicolon < 0 ? sizeLine : sizeLine.substring(0, semicolon)).strip(), 16);
+      if (size == 0) {
+        while (!readLine().isEmpty()) {
+          // trailers: none that tests look at
+        }
+        return new RawResponse(response.status(), response.statusLine(), response.headerList(),
+            body.toString(StandardCharsets.UTF_8), chunks);
+      }
+      body.write(readExactly(size));
+      chunks++;
+      if (!readLine().isEmpty()) {
+        throw new IOException("a chunk of " + size + " bytes is not followed by CRLF");
+      }
+    }
+  }
+
+  private String readLine() throws IOException {
+    ByteArrayOutputStream line = new ByteArrayOutputStream();
+    for (int b = in.read(); b != '\n'; b = in.read()) {
+      if (b < 0) {
+        throw new IOException("connection closed inside a chunked body");
+      }
+      if (b != '\r') {
+        line.write(b);
+      }
+    }
+    return line.toString(StandardCharsets.ISO_8859_1);
+  }
+
   private byte[] readExactly(int count) throws IOException {
     byte[] bytes = in.readNBytes(count);
     if (bytes.length != count) {
@@ -183,8 +224,12 @@ public final class RawConnection implements AutoCloseable {
     }
   }
 
-  /** A response as read from the wire. */
-  public record RawResponse(int status, String statusLine, List<String[]> headerList, String body) {
+  /**
+   * A response as read from the wire.
+   *
+   * @param chunks how many chunks the body came in; 0 for a body of {@code Content-Length}
+   */
+  public record RawResponse(int status, String statusLine, List<String[]> headerList, String body, int chunks) {
     static RawResponse parse(String head) {
       String[] lines = head.split("\r\n");
       String[] statusParts = lines[0].split(" ", 3);
@@ -195,11 +240,11 @@ public final class RawConnection implements AutoCloseable {
           headers.add(new String[] {lines[i].substring(0, colon).trim(), lines[i].substring(colon + 1).trim()});
         }
       }
-      return new RawResponse(Integer.parseInt(statusParts[1]), lines[0], headers, "");
+      return new RawResponse(Integer.parseInt(statusParts[1]), lines[0], headers, "", 0);
     }
 
     RawResponse withBody(String body) {
-      return new RawResponse(status, statusLine, headerList, body);
+      return new RawResponse(status, statusLine, headerList, body, chunks);
     }
 
     /** The first value of a header (names ignore case), or {@code null}. */

@@ -97,6 +97,38 @@ public final class BuiltInsApp {
     throw HttpError.conflict("already exists");
   }
 
+  /** Validated JSON: a 415 for another body type, a 422 for a blank name. */
+  public record Thing(@jakarta.validation.constraints.NotBlank String name) {}
+
+  @Route(method = HttpMethod.POST, path = "/things")
+  public String addThing(@dev.kiln.Body Thing thing) {
+    return "added " + thing.name();
+  }
+
+  @Route(path = "/count")
+  public String count(@dev.kiln.Query int n) {
+    return "n=" + n;
+  }
+
+  @Route(method = HttpMethod.POST, path = "/tiny", maxBodySize = 8)
+  public String tiny(dev.kiln.Request request) {
+    return "took " + request.body().length;
+  }
+
+  /** Holds {@code /stuck} until a test opens it, past its timeout. */
+  static volatile java.util.concurrent.CountDownLatch stuck = new java.util.concurrent.CountDownLatch(1);
+
+  @Route(path = "/stuck", timeoutMillis = 100)
+  public String stuck() throws InterruptedException {
+    stuck.await();
+    return "unstuck";
+  }
+
+  @Route(method = HttpMethod.POST, path = "/upload", timeoutMillis = 100)
+  public String upload(dev.kiln.Request request) {
+    return "uploaded " + request.body().length;
+  }
+
   @Route(path = "/id/blocking")
   public String idBlocking() {
     return String.valueOf(MDC.get(RequestId.MDC_KEY));

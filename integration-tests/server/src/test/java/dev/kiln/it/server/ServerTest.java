@@ -354,6 +354,19 @@ class ServerTest {
   }
 
   @Test
+  void withoutErrorPagesErrorsAreStillProblemDetailsOrPagesByAccept(TestClient client) {
+    TestResponse json = client.get("/conflict", "Accept", "application/json");
+    assertThat(json.header("Content-Type")).isEqualTo("application/problem+json");
+    assertThat(json.text()).contains("\"status\":409", "\"detail\":\"already exists\"", "\"instance\":\"/conflict\"");
+    TestResponse page = client.get("/conflict", "Accept", "text/html");
+    assertThat(page.header("Content-Type")).isEqualTo("text/html; charset=utf-8");
+    assertThat(page.text()).contains("<h1>409 Conflict</h1>", "<p>already exists</p>");
+    TestResponse missing = client.get("/nowhere", "Accept", "text/html");
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(missing.text()).contains("<h1>404 Not Found</h1>");
+  }
+
+  @Test
   void http10ClosesUnlessKeepAliveIsAsked(TestServer server) {
     try (RawConnection connection = server.raw()) {
       RawResponse response = connection.send("GET / HTTP/1.0\r\n\r\n").read();

@@ -23,13 +23,16 @@ public final class ServerTestApp {
   /** Counts down when {@code /slow} has started, so a test can wait for it. */
   volatile CountDownLatch slowStarted = new CountDownLatch(1);
 
+  /** The routes answering with files, streams and upgrades. */
+  final BodyViews bodies = new BodyViews();
+
   Router router() {
     return router(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
   }
 
   /** With the request-data routes reporting on {@code spool}, the server's upload directory. */
   Router router(java.nio.file.Path spool) {
-    return ServerTestAppRoutes.create(new RequestDataViews(spool), this);
+    return ServerTestAppRoutes.create(bodies, new RequestDataViews(spool), this);
   }
 
   @Route(path = "/")
