@@ -32,12 +32,12 @@ public final class App implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(App.class);
   private static final App NONE = new App(Map.of(), new ArrayDeque<>());
 
-  private final Map<AppKey<?>, Object> state;
+  private final Map<TypedKey<?>, Object> state;
   /** Shutdown hooks and resources to close, the last registered on top. */
   private final Deque<Closing> closing;
   private boolean closed;
 
-  private App(Map<AppKey<?>, Object> state, Deque<Closing> closing) {
+  private App(Map<TypedKey<?>, Object> state, Deque<Closing> closing) {
     this.state = state;
     this.closing = closing;
   }
@@ -52,7 +52,7 @@ public final class App implements AutoCloseable {
   }
 
   /** The value under {@code key}; fails when none was set, naming the key. */
-  public <T> T get(AppKey<T> key) {
+  public <T> T get(TypedKey<T> key) {
     Object value = state.get(key);
     if (value == null) {
       throw new IllegalStateException("the application has no " + key.name() + "; set it with App.builder().set("
@@ -62,7 +62,7 @@ public final class App implements AutoCloseable {
   }
 
   /** The value under {@code key}, if one was set. */
-  public <T> Optional<T> find(AppKey<T> key) {
+  public <T> Optional<T> find(TypedKey<T> key) {
     return Optional.ofNullable(key.cast(state.get(key)));
   }
 
@@ -96,11 +96,11 @@ public final class App implements AutoCloseable {
       this.hook = hook;
     }
 
-    public <T> T get(AppKey<T> key) {
+    public <T> T get(TypedKey<T> key) {
       return App.this.get(key);
     }
 
-    public <T> void set(AppKey<T> key, T value) {
+    public <T> void set(TypedKey<T> key, T value) {
       put(state, key, value);
     }
 
@@ -134,7 +134,7 @@ public final class App implements AutoCloseable {
 
   /** The state and hooks, before {@link #start()}. */
   public static final class Builder {
-    private final Map<AppKey<?>, Object> state = new IdentityHashMap<>();
+    private final Map<TypedKey<?>, Object> state = new IdentityHashMap<>();
     private final List<String> startupNames = new ArrayList<>();
     private final List<StartupHook> startups = new ArrayList<>();
     private final List<String> shutdownNames = new ArrayList<>();
@@ -142,7 +142,7 @@ public final class App implements AutoCloseable {
 
     private Builder() {}
 
-    public <T> Builder set(AppKey<T> key, T value) {
+    public <T> Builder set(TypedKey<T> key, T value) {
       put(state, key, value);
       return this;
     }
@@ -187,7 +187,7 @@ public final class App implements AutoCloseable {
     }
   }
 
-  private static <T> void put(Map<AppKey<?>, Object> state, AppKey<T> key, T value) {
+  private static <T> void put(Map<TypedKey<?>, Object> state, TypedKey<T> key, T value) {
     if (!key.accepts(value)) {
       throw new IllegalArgumentException(key + " cannot hold " + value);
     }

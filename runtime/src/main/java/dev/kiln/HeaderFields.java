@@ -1,6 +1,6 @@
 package dev.kiln;
 
-import dev.kiln.routing.AsciiSet;
+import dev.kiln.internal.text.AsciiSet;
 
 /**
  * Checks a response header when it is set, so a mistake fails the handler that made it (a 500

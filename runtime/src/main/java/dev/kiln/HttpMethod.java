@@ -12,7 +12,7 @@ public enum HttpMethod {
   TRACE,
   CONNECT;
 
-  /** This method's bit in a set of methods, as kept by {@link dev.kiln.routing.RouteMatch}. */
+  /** This method's bit in a set of methods, as kept by {@link dev.kiln.internal.routing.RouteMatch}. */
   public int bit() {
     return 1 << ordinal();
   }

@@ -1,6 +1,6 @@
 package dev.kiln;
 
-import dev.kiln.routing.PercentCodec;
+import dev.kiln.internal.text.PercentCodec;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;

@@ -3,15 +3,16 @@ package dev.kiln;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kiln.internal.routing.InMemory;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Application state and its lifecycle: hooks in order, closing in reverse, a failed start undone. */
 class AppTest {
-  private static final AppKey<String> NAME = AppKey.of("name", String.class);
-  private static final AppKey<Resource> POOL = AppKey.of("pool", Resource.class);
-  private static final AppKey<Resource> CLIENT = AppKey.of("client", Resource.class);
+  private static final TypedKey<String> NAME = TypedKey.of("name", String.class);
+  private static final TypedKey<Resource> POOL = TypedKey.of("pool", Resource.class);
+  private static final TypedKey<Resource> CLIENT = TypedKey.of("client", Resource.class);
 
   private final List<String> events = new ArrayList<>();
 
@@ -88,7 +89,7 @@ class AppTest {
   @Test
   void aRequestMadeInMemoryReachesItsApp() {
     App app = App.builder().set(NAME, "shop").start();
-    assertThat(Request.builder(HttpMethod.GET, "/").app(app).build().app().get(NAME)).isEqualTo("shop");
-    assertThat(Request.of(HttpMethod.GET, "/").app()).isSameAs(App.none());
+    assertThat(InMemory.request(HttpMethod.GET, "/").app(app).build().app().get(NAME)).isEqualTo("shop");
+    assertThat(InMemory.of(HttpMethod.GET, "/").app()).isSameAs(App.none());
   }
 }

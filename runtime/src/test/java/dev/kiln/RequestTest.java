@@ -3,12 +3,13 @@ package dev.kiln;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kiln.internal.routing.InMemory;
 import org.junit.jupiter.api.Test;
 
 class RequestTest {
   @Test
   void parsesTargetQueryHeadersAndCookies() {
-    Request request = Request.builder(HttpMethod.GET, "/search?query=a+b&tag=x&tag=y;z&empty=")
+    Request request = InMemory.request(HttpMethod.GET, "/search?query=a+b&tag=x&tag=y;z&empty=")
         .header("Cookie", "a=1; b=2")
         .header("Cookie", "a=3")
         .header("X-Trace", "t")
@@ -30,7 +31,7 @@ class RequestTest {
 
   @Test
   void readsTheBodyAsTextInItsCharsetAsBytesAndAsJson() {
-    Request latin = Request.builder(HttpMethod.POST, "/")
+    Request latin = InMemory.request(HttpMethod.POST, "/")
         .header("Content-Type", "text/plain; charset=ISO-8859-1")
         .body(new byte[] {'c', 'a', 'f', (byte) 0xE9})
         .build();
@@ -38,20 +39,20 @@ class RequestTest {
     assertThat(latin.bytes()).containsExactly('c', 'a', 'f', (byte) 0xE9);
     assertThat(latin.mediaType()).isEqualTo("text/plain");
 
-    Request json = Request.builder(HttpMethod.POST, "/").header("Content-Type", "Application/JSON")
+    Request json = InMemory.request(HttpMethod.POST, "/").header("Content-Type", "Application/JSON")
         .body("{\"name\": \"Kiln\", \"tags\": [\"a\"]}").build();
     assertThat(json.mediaType()).isEqualTo("application/json");
     record Named(String name, java.util.List<String> tags) {}
     assertThat(json.json(Named.class)).isEqualTo(new Named("Kiln", java.util.List.of("a")));
     HttpError malformed = org.assertj.core.api.Assertions.catchThrowableOfType(HttpError.class,
-        () -> Request.builder(HttpMethod.POST, "/").body("{\"name\":").build().json(Named.class));
+        () -> InMemory.request(HttpMethod.POST, "/").body("{\"name\":").build().json(Named.class));
     assertThat(malformed.status()).isEqualTo(400);
     assertThat(malformed.toResponse().contentType()).isEqualTo("application/problem+json");
   }
 
   @Test
   void readsFormsUrlencodedAndMultipart() throws Exception {
-    Request urlencoded = Request.builder(HttpMethod.POST, "/")
+    Request urlencoded = InMemory.request(HttpMethod.POST, "/")
         .header("Content-Type", "application/x-www-form-urlencoded")
         .body("name=Kiln+stack&tag=a&tag=b%26c").build();
     assertThat(urlencoded.form().first("name")).isEqualTo("Kiln stack");
@@ -62,7 +63,7 @@ class RequestTest {
     String body = "--b\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nhello\r\n"
         + "--b\r\nContent-Disposition: form-data; name=\"doc\"; filename=\"../x.txt\"\r\n"
         + "Content-Type: text/plain\r\n\r\nfile body\r\n--b--\r\n";
-    Request multipart = Request.builder(HttpMethod.POST, "/")
+    Request multipart = InMemory.request(HttpMethod.POST, "/")
         .header("Content-Type", "multipart/form-data; boundary=b").body(body).build();
     assertThat(multipart.form().first("note")).isEqualTo("hello");
     Upload doc = multipart.multipart().file("doc");
@@ -70,16 +71,16 @@ class RequestTest {
     assertThat(doc.contentType()).isEqualTo("text/plain");
     assertThat(new String(doc.bytes(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("file body");
 
-    Request json = Request.builder(HttpMethod.POST, "/").header("Content-Type", "application/json").body("{}").build();
+    Request json = InMemory.request(HttpMethod.POST, "/").header("Content-Type", "application/json").body("{}").build();
     assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(HttpError.class, json::form).status())
         .isEqualTo(415);
-    assertThat(Request.of(HttpMethod.GET, "/").form().names()).isEmpty();
+    assertThat(InMemory.of(HttpMethod.GET, "/").form().names()).isEmpty();
   }
 
   @Test
   void rejectsTargetsThatAreNotOriginForm() {
-    assertThatThrownBy(() -> Request.of(HttpMethod.GET, "projects")).isInstanceOf(HttpError.class);
-    assertThatThrownBy(() -> Request.of(HttpMethod.GET, "/a#frag")).isInstanceOf(HttpError.class);
-    assertThatThrownBy(() -> Request.of(HttpMethod.GET, "/a%2")).isInstanceOf(HttpError.class);
+    assertThatThrownBy(() -> InMemory.of(HttpMethod.GET, "projects")).isInstanceOf(HttpError.class);
+    assertThatThrownBy(() -> InMemory.of(HttpMethod.GET, "/a#frag")).isInstanceOf(HttpError.class);
+    assertThatThrownBy(() -> InMemory.of(HttpMethod.GET, "/a%2")).isInstanceOf(HttpError.class);
   }
 }

@@ -1,6 +1,6 @@
 package dev.kiln.bench;
 
-import dev.kiln.Server;
+import dev.kiln.server.Server;
 
 /** Serves {@link BenchApp} for the load benchmark: {@code BenchServer <port>}. */
 public final class BenchServer {

@@ -26,39 +26,40 @@ public final class KilnNames {
   public static final String SKIP = "dev.kiln.Skip";
   public static final String INSTALL = "dev.kiln.Install";
   public static final String INSTALL_LIST = "dev.kiln.Install.List";
-  public static final String AGGREGATED_MIDDLEWARE = "dev.kiln.routing.AggregatedMiddleware";
+  public static final String AGGREGATED_MIDDLEWARE = "dev.kiln.internal.routing.AggregatedMiddleware";
   public static final String AGGREGATED_MIDDLEWARES_PACKAGE = "dev.kiln.aggregated.middlewares";
-  public static final String AGGREGATED_ROUTES = "dev.kiln.routing.AggregatedRoutes";
-  public static final String AGGREGATED_APPLICATION = "dev.kiln.routing.AggregatedApplication";
+  public static final String AGGREGATED_ROUTES = "dev.kiln.internal.routing.AggregatedRoutes";
+  public static final String AGGREGATED_APPLICATION = "dev.kiln.internal.routing.AggregatedApplication";
   public static final String AGGREGATED_ROUTES_PACKAGE = "dev.kiln.aggregated.routes";
   public static final String AGGREGATED_APPLICATIONS_PACKAGE = "dev.kiln.aggregated.applications";
 
   public static final ClassName REQUEST = ClassName.get("dev.kiln", "Request");
   public static final ClassName RESPONSE = ClassName.get("dev.kiln", "Response");
-  public static final ClassName ENDPOINT = ClassName.get("dev.kiln", "Endpoint");
-  public static final ClassName ROUTER = ClassName.get("dev.kiln", "Router");
+  public static final ClassName ENDPOINT = ClassName.get("dev.kiln.internal.routing", "Endpoint");
+  public static final ClassName ROUTE_TABLE = ClassName.get("dev.kiln.internal.routing", "RouteTable");
+  public static final ClassName IN_MEMORY = ClassName.get("dev.kiln.internal.routing", "InMemory");
   public static final ClassName ROUTE_INFO = ClassName.get("dev.kiln", "RouteInfo");
   public static final ClassName HTTP_METHOD = ClassName.get("dev.kiln", "HttpMethod");
   public static final ClassName URL = ClassName.get("dev.kiln", "Url");
   public static final ClassName JSON = ClassName.get("dev.kiln", "Json");
-  public static final ClassName ROUTE_MATCH = ClassName.get("dev.kiln.routing", "RouteMatch");
-  public static final ClassName SEGMENTS = ClassName.get("dev.kiln.routing", "Segments");
-  public static final ClassName CONVERTERS = ClassName.get("dev.kiln.routing", "Converters");
-  public static final ClassName URL_SEGMENTS = ClassName.get("dev.kiln.routing", "UrlSegments");
-  public static final ClassName URL_ARGUMENTS = ClassName.get("dev.kiln.routing", "UrlArguments");
-  public static final ClassName AGGREGATED_ROUTES_CLASS = ClassName.get("dev.kiln.routing", "AggregatedRoutes");
+  public static final ClassName ROUTE_MATCH = ClassName.get("dev.kiln.internal.routing", "RouteMatch");
+  public static final ClassName SEGMENTS = ClassName.get("dev.kiln.internal.routing", "Segments");
+  public static final ClassName CONVERTERS = ClassName.get("dev.kiln.internal.routing", "Converters");
+  public static final ClassName URL_SEGMENTS = ClassName.get("dev.kiln.internal.routing", "UrlSegments");
+  public static final ClassName URL_ARGUMENTS = ClassName.get("dev.kiln.internal.routing", "UrlArguments");
+  public static final ClassName AGGREGATED_ROUTES_CLASS = ClassName.get("dev.kiln.internal.routing", "AggregatedRoutes");
   public static final ClassName AGGREGATED_MIDDLEWARE_CLASS =
-      ClassName.get("dev.kiln.routing", "AggregatedMiddleware");
+      ClassName.get("dev.kiln.internal.routing", "AggregatedMiddleware");
   public static final ClassName AGGREGATED_APPLICATION_CLASS =
-      ClassName.get("dev.kiln.routing", "AggregatedApplication");
+      ClassName.get("dev.kiln.internal.routing", "AggregatedApplication");
   public static final ClassName OBJECT_WRITER = ClassName.get("com.fasterxml.jackson.databind", "ObjectWriter");
   public static final ClassName OBJECT_READER = ClassName.get("com.fasterxml.jackson.databind", "ObjectReader");
   public static final ClassName UPLOAD = ClassName.get("dev.kiln", "Upload");
   public static final ClassName FORM_DATA = ClassName.get("dev.kiln", "FormData");
-  public static final ClassName BODIES = ClassName.get("dev.kiln.body", "Bodies");
-  public static final ClassName BODY_KIND = ClassName.get("dev.kiln.body", "Bodies", "Kind");
-  public static final ClassName VIOLATIONS = ClassName.get("dev.kiln.validation", "Violations");
-  public static final ClassName CONSTRAINTS = ClassName.get("dev.kiln.validation", "Constraints");
+  public static final ClassName BODIES = ClassName.get("dev.kiln.internal.body", "Bodies");
+  public static final ClassName BODY_KIND = ClassName.get("dev.kiln.internal.body", "Bodies", "Kind");
+  public static final ClassName VIOLATIONS = ClassName.get("dev.kiln.internal.validation", "Violations");
+  public static final ClassName CONSTRAINTS = ClassName.get("dev.kiln.internal.validation", "Constraints");
   public static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
 
   private KilnNames() {}

@@ -8,6 +8,7 @@ import dev.kiln.HttpMethod;
 import dev.kiln.Request;
 import dev.kiln.Response;
 import dev.kiln.RouteInfo;
+import dev.kiln.internal.routing.InMemory;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
@@ -118,7 +119,7 @@ class DispatchTest {
         .isEqualTo("[{\"id\":3,\"name\":\"[a, b]/RED\"}]");
     assertThat(app.get("/items").bodyText()).isEqualTo("[{\"id\":1,\"name\":\"[]/-\"}]");
 
-    Request request = Request.builder(HttpMethod.GET, "/whoami")
+    Request request = InMemory.request(HttpMethod.GET, "/whoami")
         .header("x-user", "alice")
         .header("Accept", "text/html")
         .header("Accept", "application/json")
@@ -145,7 +146,7 @@ class DispatchTest {
 
   @Test
   void malformedPercentEncodingInThePathIs400() {
-    assertThatThrownBy(() -> Request.of(HttpMethod.GET, "/items/%G1"))
+    assertThatThrownBy(() -> InMemory.of(HttpMethod.GET, "/items/%G1"))
         .isInstanceOfSatisfying(HttpError.class, e -> assertThat(e.status()).isEqualTo(400));
     assertThat(app.get("/users/%FF%FE/repos/x").status()).isEqualTo(400); // not UTF-8
   }
@@ -198,7 +199,7 @@ class DispatchTest {
 
   private RouteInfo dispatchedRoute(HttpMethod method, String target) {
     var match = app.router.newMatch();
-    Request request = Request.of(method, target);
+    Request request = InMemory.of(method, target);
     assertThat(app.router.match(method, request.path(), match)).isTrue();
     return match.endpoint().route();
   }

@@ -8,6 +8,8 @@ import dev.kiln.Request;
 import dev.kiln.Response;
 import dev.kiln.Router;
 import dev.kiln.Url;
+import dev.kiln.internal.routing.InMemory;
+import dev.kiln.internal.routing.RouteTable;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.function.Supplier;
@@ -17,7 +19,7 @@ import javax.tools.JavaFileObject;
 final class GeneratedApp {
   final Compilation compilation;
   final ClassLoader loader;
-  final Router router;
+  final RouteTable router;
 
   private GeneratedApp(Compilation compilation, String fixture) {
     this.compilation = compilation;
@@ -25,7 +27,7 @@ final class GeneratedApp {
     try {
       @SuppressWarnings("unchecked")
       Supplier<Router> supplier = (Supplier<Router>) loader.loadClass(fixture).getDeclaredConstructor().newInstance();
-      this.router = supplier.get();
+      this.router = RouteTable.of(supplier.get());
     } catch (ReflectiveOperationException e) {
       throw new AssertionError(e);
     }
@@ -44,11 +46,11 @@ final class GeneratedApp {
   }
 
   Response call(HttpMethod method, String target) {
-    return call(Request.of(method, target));
+    return call(InMemory.of(method, target));
   }
 
   Response call(Request request) {
-    return router.dispatch(request).toCompletableFuture().join();
+    return InMemory.dispatch(router, request).toCompletableFuture().join();
   }
 
   Response get(String target) {

@@ -7,6 +7,7 @@ import com.google.testing.compile.Compilation;
 import dev.kiln.HttpMethod;
 import dev.kiln.Request;
 import dev.kiln.Response;
+import dev.kiln.internal.routing.InMemory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -68,7 +69,7 @@ class GithubRoutesTest {
         expected.append('|').append(value);
       }
       m.appendTail(path);
-      Response response = app.call(Request.of(HttpMethod.valueOf(route[0]), path.toString()));
+      Response response = app.call(InMemory.of(HttpMethod.valueOf(route[0]), path.toString()));
       assertThat(response.bodyText()).as(route[0] + " " + path).isEqualTo(expected.toString());
     }
   }

@@ -7,6 +7,7 @@ import com.google.testing.compile.Compilation;
 import dev.kiln.HttpMethod;
 import dev.kiln.Request;
 import dev.kiln.Router;
+import dev.kiln.internal.routing.InMemory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,9 +92,9 @@ class IncrementalTest {
     ClassLoader loader = Compilations.classLoader(partial, output);
     @SuppressWarnings("unchecked")
     Router router = ((Supplier<Router>) loader.loadClass("app.Fixture").getDeclaredConstructor().newInstance()).get();
-    assertThat(router.dispatch(Request.of(HttpMethod.GET, "/alpha/7")).toCompletableFuture().join().bodyText())
+    assertThat(InMemory.dispatch(router, InMemory.of(HttpMethod.GET, "/alpha/7")).toCompletableFuture().join().bodyText())
         .isEqualTo("alpha:7");
-    assertThat(router.dispatch(Request.of(HttpMethod.GET, "/beta/x")).toCompletableFuture().join().bodyText())
+    assertThat(InMemory.dispatch(router, InMemory.of(HttpMethod.GET, "/beta/x")).toCompletableFuture().join().bodyText())
         .isEqualTo("beta:x");
   }
 

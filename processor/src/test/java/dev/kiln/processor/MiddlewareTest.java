@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
 import dev.kiln.HttpMethod;
+import dev.kiln.internal.routing.InMemory;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +59,7 @@ class MiddlewareTest {
       import java.util.concurrent.*;
       @Middleware(order = 50, groups = "admin")
       public final class Auth implements Middleware.Handler {
-        public static final AttributeKey<String> USER = AttributeKey.of("user", String.class);
+        public static final TypedKey<String> USER = TypedKey.of("user", String.class);
         public CompletionStage<Response> handle(Request request, Middleware.Next next) {
           String user = request.header("X-User");
           if (user == null) {
@@ -138,7 +139,7 @@ class MiddlewareTest {
     GeneratedApp app = app();
     assertThat(app.get("/admin/me").status()).isEqualTo(401);
     assertThat(app.get("/admin/me").bodyText()).isEqualTo("E(A(who are you?))");
-    dev.kiln.Request request = dev.kiln.Request.builder(HttpMethod.GET, "/admin/me").header("X-User", "ana").build();
+    dev.kiln.Request request = InMemory.request(HttpMethod.GET, "/admin/me").header("X-User", "ana").build();
     assertThat(app.call(request).bodyText()).isEqualTo("E(A(me=ana))");
   }
 

@@ -33,8 +33,8 @@ class ReloadTest {
       package live;
       public final class Dev implements dev.kiln.reload.Reloadable {
         @Override
-        public dev.kiln.Server.Builder configure(String[] args) {
-          return dev.kiln.Server.builder(LiveAppRoutes.create(new Hello()))
+        public dev.kiln.server.Server.Builder configure(String[] args) {
+          return dev.kiln.server.Server.builder(LiveAppRoutes.create(new Hello()))
               .port(0).accessLog(false).shutdownTimeout(java.time.Duration.ofSeconds(1));
         }
       }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.HttpMethod;
 import dev.kiln.Request;
 import dev.kiln.Response;
+import dev.kiln.internal.routing.InMemory;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ class RequestDataTest {
   }
 
   private static Response post(HttpMethod method, String target, String contentType, byte[] body) {
-    Request.Builder request = Request.builder(method, target).body(body);
+    InMemory.Builder request = InMemory.request(method, target).body(body);
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }
@@ -251,7 +252,7 @@ class RequestDataTest {
 
   @Test
   void formFieldsConvertLikeQueryParametersAndParametersAreValidated() throws Exception {
-    Response ok = app.call(Request.builder(HttpMethod.POST, "/fields?page=2")
+    Response ok = app.call(InMemory.request(HttpMethod.POST, "/fields?page=2")
         .header("Content-Type", "application/x-www-form-urlencoded")
         .header("X-Tag", "abc")
         .body("title=Hi&count=3&levels=low&levels=HIGH").build());
@@ -261,7 +262,7 @@ class RequestDataTest {
     assertThat(missing.status()).isEqualTo(400);
     assertThat(missing.bodyText()).contains("missing required form field 'title'");
 
-    Response invalid = app.call(Request.builder(HttpMethod.POST, "/fields?page=0")
+    Response invalid = app.call(InMemory.request(HttpMethod.POST, "/fields?page=0")
         .header("Content-Type", "application/x-www-form-urlencoded")
         .header("X-Tag", "ABC")
         .body("title=Hi").build());

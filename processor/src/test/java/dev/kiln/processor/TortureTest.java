@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
 import dev.kiln.HttpMethod;
+import dev.kiln.internal.routing.InMemory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -182,7 +183,7 @@ class TortureTest {
     assertThat(app.get("/names/weird/A$B").bodyText()).isEqualTo("A$B");
     assertThat(app.urlWith("torture.TortureAppUrls", new String[] {"admin", "v2", "report"}, 2015).toString())
         .isEqualTo("/admin/v2/reports/2015");
-    dev.kiln.Response thrown = app.router.dispatch(dev.kiln.Request.of(HttpMethod.PUT, "/throws")).toCompletableFuture()
+    dev.kiln.Response thrown = InMemory.dispatch(app.router, InMemory.of(HttpMethod.PUT, "/throws")).toCompletableFuture()
         .join();
     assertThat(thrown.status()).isEqualTo(500);
     assertThat(thrown.failure()).isInstanceOf(java.io.IOException.class);

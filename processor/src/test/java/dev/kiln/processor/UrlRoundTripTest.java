@@ -8,6 +8,7 @@ import dev.kiln.Request;
 import dev.kiln.Response;
 import dev.kiln.RouteInfo;
 import dev.kiln.Url;
+import dev.kiln.internal.routing.InMemory;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -95,7 +96,7 @@ class UrlRoundTripTest {
   }
 
   private static void assertRoundTrip(Url url, String routeName, String body) {
-    Request request = Request.of(HttpMethod.GET, url.toString());
+    Request request = InMemory.of(HttpMethod.GET, url.toString());
     var match = app.router.newMatch();
     assertThat(app.router.match(HttpMethod.GET, request.path(), match)).as(url.toString()).isTrue();
     RouteInfo route = match.endpoint().route();

@@ -1,5 +1,6 @@
 package dev.kiln.middleware;
 
+import dev.kiln.Html;
 import dev.kiln.Request;
 import dev.kiln.Response;
 import dev.kiln.RouteInfo;

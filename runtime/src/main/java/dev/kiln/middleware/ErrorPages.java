@@ -1,12 +1,13 @@
 package dev.kiln.middleware;
 
-import dev.kiln.Endpoint;
 import dev.kiln.HttpError;
 import dev.kiln.Middleware;
 import dev.kiln.Problem;
 import dev.kiln.Request;
 import dev.kiln.Response;
 import dev.kiln.ResponseBody;
+import dev.kiln.internal.http.DefaultPages;
+import dev.kiln.internal.http.Failures;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,8 +33,8 @@ import java.util.concurrent.CompletionStage;
  * {@link HttpError} or exception ({@link Response#failure()} says which), a binding error, a 404 or
  * 405, and the errors the server makes itself once a request is routed (413, 417, 408, 503). Error
  * responses a handler wrote with its own body type (JSON, HTML) are left as they are; the plain-text
- * ones get the page. Without this middleware the server renders the same default pages itself
- * ({@link #defaultPage}), with no custom handlers.
+ * ones get the page. Without this middleware the server renders the same default pages itself,
+ * with no custom handlers.
  */
 public final class ErrorPages implements Middleware.Handler {
   /** Renders a response for an error status. */
@@ -77,7 +78,7 @@ public final class ErrorPages implements Middleware.Handler {
     }
     // A failure still thrown here came from a middleware inside this one: made a response like a handler's.
     return response.handle((result, failure) ->
-        forResponse(request, failure == null ? result : Endpoint.failureResponse(request.route(), failure)));
+        forResponse(request, failure == null ? result : Failures.response(request.route(), failure)));
   }
 
   private Response forResponse(Request request, Response response) {
@@ -98,14 +99,14 @@ public final class ErrorPages implements Middleware.Handler {
       return keepingHeaders(handler.handle(request, response), response);
     }
     if (failure != null && !(failure instanceof HttpError)) {
-      return debug ? DebugPage.render(request, failure) : render(request.header("Accept"), request.path(), response, "");
+      return debug ? DebugPage.render(request, failure) : DefaultPages.render(request.header("Accept"), request.path(), response, "");
     }
     if (failure instanceof HttpError error) {
-      return error.hasOwnBody() ? response : render(request.header("Accept"), request.path(), response, error.getMessage());
+      return error.hasOwnBody() ? response : DefaultPages.render(request.header("Accept"), request.path(), response, error.getMessage());
     }
     boolean kilnText = (response.body() instanceof ResponseBody.Bytes || response.body() instanceof ResponseBody.Empty)
         && (response.contentType() == null || response.contentType().startsWith("text/plain"));
-    return kilnText ? render(request.header("Accept"), request.path(), response, response.bodyText()) : response;
+    return kilnText ? DefaultPages.render(request.header("Accept"), request.path(), response, response.bodyText()) : response;
   }
 
   /**
@@ -123,64 +124,6 @@ public final class ErrorPages implements Middleware.Handler {
       }
     }
     return kept;
-  }
-
-  /**
-   * The page the server answers an error response with when no {@code ErrorPages} rendered it: for
-   * a response made from an exception ({@link Response#failure()}), problem details or HTML by
-   * {@code accept}, keeping its headers; any other response as it is. {@code path} is the problem's
-   * instance ({@code null} when the request had no readable path).
-   */
-  public static Response defaultPage(String accept, String path, Response response) {
-    Throwable failure = response.failure();
-    if (failure == null || response.status() < 400) {
-      return response;
-    }
-    if (failure instanceof HttpError error) {
-      return error.hasOwnBody() ? response : render(accept, path, response, error.getMessage());
-    }
-    return render(accept, path, response, "");
-  }
-
-  /** The default page for an error response: problem details or HTML, keeping its headers. */
-  private static Response render(String accept, String path, Response error, String detail) {
-    int status = error.status();
-    String title = HttpResponseStatus.valueOf(status).reasonPhrase();
-    Response page;
-    if (prefersHtml(accept)) {
-      page = Response.html("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" + status + " "
-          + Html.escape(title) + "</title></head>\n<body><h1>" + status + " " + Html.escape(title) + "</h1>"
-          + (detail.isEmpty() || detail.equals(title) ? "" : "<p>" + Html.escape(detail) + "</p>")
-          + "</body></html>\n").withStatus(status);
-    } else {
-      Problem problem = Problem.of(status);
-      if (!detail.isEmpty() && !detail.equals(title)) {
-        problem.detail(detail);
-      }
-      if (path != null) {
-        problem.instance(path);
-      }
-      page = problem.toResponse();
-    }
-    for (Map.Entry<String, String> header : error.headers()) {
-      page = page.withHeader(header.getKey(), header.getValue());
-    }
-    return page;
-  }
-
-  /** Whether {@code text/html} is accepted at least as much as any JSON type; JSON when in doubt. */
-  static boolean prefersHtml(String accept) {
-    double html = 0;
-    double json = 0;
-    for (Preferences.Preference preference : Preferences.parse(accept)) {
-      String type = preference.token();
-      if (type.equals("text/html") || type.equals("application/xhtml+xml")) {
-        html = Math.max(html, preference.quality());
-      } else if (type.equals("application/json") || type.endsWith("+json")) {
-        json = Math.max(json, preference.quality());
-      }
-    }
-    return html > 0 && html >= json;
   }
 
   /** Error handlers and the debug switch. */

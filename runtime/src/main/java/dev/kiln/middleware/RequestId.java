@@ -1,10 +1,10 @@
 package dev.kiln.middleware;
 
-import dev.kiln.AttributeKey;
 import dev.kiln.Middleware;
 import dev.kiln.Request;
 import dev.kiln.Response;
-import dev.kiln.routing.AsciiSet;
+import dev.kiln.TypedKey;
+import dev.kiln.internal.text.AsciiSet;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.MDC;
@@ -19,7 +19,7 @@ import org.slf4j.MDC;
  * }</pre>
  */
 public final class RequestId implements Middleware.Handler {
-  public static final AttributeKey<String> KEY = AttributeKey.of("requestId", String.class);
+  public static final TypedKey<String> KEY = TypedKey.of("requestId", String.class);
   public static final String HEADER = "X-Request-Id";
   public static final String MDC_KEY = "requestId";
   private static final int MAX_LENGTH = 128;

@@ -1,6 +1,6 @@
 package dev.kiln.reload;
 
-import dev.kiln.Server;
+import dev.kiln.server.Server;
 
 /**
  * What development reload restarts: an application's entry point that loads its settings and builds

@@ -1,7 +1,7 @@
 package dev.kiln.reload;
 
 import dev.kiln.Json;
-import dev.kiln.Server;
+import dev.kiln.server.Server;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;

@@ -1,6 +1,6 @@
 package dev.kiln.settings;
 
-import dev.kiln.routing.Converters;
+import dev.kiln.internal.routing.Converters;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;

@@ -1,25 +1,25 @@
 package dev.kiln.sample;
 
 import dev.kiln.App;
-import dev.kiln.AppKey;
 import dev.kiln.Application;
-import dev.kiln.reload.Reloadable;
-import dev.kiln.reload.Reloader;
 import dev.kiln.Install;
 import dev.kiln.Router;
-import dev.kiln.Server;
+import dev.kiln.TypedKey;
 import dev.kiln.middleware.Compression;
 import dev.kiln.middleware.ErrorPages;
 import dev.kiln.middleware.RequestId;
 import dev.kiln.middleware.SecurityHeaders;
-import dev.kiln.sample.auth.ApiKeyAuth;
+import dev.kiln.reload.Reloadable;
+import dev.kiln.reload.Reloader;
 import dev.kiln.sample.api.ProjectViews;
+import dev.kiln.sample.auth.ApiKeyAuth;
 import dev.kiln.sample.storage.FileStore;
 import dev.kiln.sample.storage.InMemoryProjectStore;
 import dev.kiln.sample.storage.ProjectStore;
 import dev.kiln.sample.views.IndexViews;
 import dev.kiln.sample.views.ProjectPages;
 import dev.kiln.sample.views.UploadViews;
+import dev.kiln.server.Server;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -43,9 +43,9 @@ import java.util.concurrent.CountDownLatch;
 @Install(value = Compression.class, order = 40)
 public final class SampleApp {
   /** The settings, for handlers: {@code request.app().get(SampleApp.SETTINGS)}. */
-  public static final AppKey<SampleSettings> SETTINGS = AppKey.of("settings", SampleSettings.class);
+  public static final TypedKey<SampleSettings> SETTINGS = TypedKey.of("settings", SampleSettings.class);
   /** Where projects are kept. */
-  public static final AppKey<ProjectStore> PROJECTS = AppKey.of("projects", ProjectStore.class);
+  public static final TypedKey<ProjectStore> PROJECTS = TypedKey.of("projects", ProjectStore.class);
 
   /** The key {@link ApiKeyAuth} wants when none is configured: fine for a laptop, never for production. */
   public static final String DEVELOPMENT_API_KEY = "dev-api-key";

@@ -103,7 +103,7 @@ class CommandLineTest {
       }
       assertThat(port).as(log.toString()).isPositive();
       // --debug: readable log lines, not JSON, and Kiln's loggers at DEBUG
-      assertThat(log.toString()).contains("INFO  dev.kiln.server.HttpServer").contains("DEBUG dev.kiln.server.HttpServer")
+      assertThat(log.toString()).contains("INFO  d.k.i.server.HttpServer").contains("DEBUG d.k.i.server.HttpServer")
           .doesNotContain("{\"");
       HttpResponse<String> search = HttpClient.newHttpClient().send(
           HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/search?query=kiln")).build(),
@@ -124,7 +124,7 @@ class CommandLineTest {
       var output = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
           StandardCharsets.UTF_8));
       String first = output.readLine();
-      assertThat(first).startsWith("{").contains("\"loggerName\":\"dev.kiln.server.HttpServer\"")
+      assertThat(first).startsWith("{").contains("\"loggerName\":\"dev.kiln.internal.server.HttpServer\"")
           .contains("\"formattedMessage\":\"Kiln serving ");
       // Kiln's loggers at INFO: the DEBUG line with the limits is not written
       assertThat(output.readLine()).startsWith("Kiln sample app on ");

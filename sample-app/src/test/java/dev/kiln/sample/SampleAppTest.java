@@ -6,6 +6,7 @@ import dev.kiln.HttpMethod;
 import dev.kiln.Request;
 import dev.kiln.Response;
 import dev.kiln.Router;
+import dev.kiln.internal.routing.InMemory;
 import dev.kiln.sample.storage.InMemoryProjectStore;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,7 @@ class SampleAppTest {
   private final Router router = SampleApp.router(new InMemoryProjectStore(), "secret");
 
   private Response call(HttpMethod method, String target) {
-    return router.dispatch(Request.of(method, target)).toCompletableFuture().join();
+    return InMemory.dispatch(router, InMemory.of(method, target)).toCompletableFuture().join();
   }
 
   @Test
@@ -32,7 +33,7 @@ class SampleAppTest {
   @Test
   void everyErrorPageCarriesTheSecurityHeaders() {
     for (String target : new String[] {"/api/projects/999", "/nope", "/search"}) {
-      Response page = router.dispatch(Request.builder(HttpMethod.GET, target).header("Accept", "text/html").build())
+      Response page = InMemory.dispatch(router, InMemory.request(HttpMethod.GET, target).header("Accept", "text/html").build())
           .toCompletableFuture().join();
       assertThat(page.status()).as(target).isGreaterThanOrEqualTo(400);
       assertThat(page.header("Content-Type")).as(target).isEqualTo("text/html; charset=utf-8");
@@ -43,7 +44,7 @@ class SampleAppTest {
   }
 
   private Response post(String contentType, String body) {
-    return router.dispatch(Request.builder(HttpMethod.POST, "/api/projects")
+    return InMemory.dispatch(router, InMemory.request(HttpMethod.POST, "/api/projects")
         .header("X-Api-Key", "secret").header("Content-Type", contentType).body(body).build())
         .toCompletableFuture().join();
   }

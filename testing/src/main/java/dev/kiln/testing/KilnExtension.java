@@ -1,7 +1,7 @@
 package dev.kiln.testing;
 
 import dev.kiln.Router;
-import dev.kiln.Server;
+import dev.kiln.server.Server;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterAllCallback;

@@ -1,7 +1,7 @@
 package dev.kiln.testing;
 
 import dev.kiln.Router;
-import dev.kiln.Server;
+import dev.kiln.server.Server;
 import java.net.URI;
 import java.util.function.UnaryOperator;
 

@@ -6,11 +6,12 @@ import dev.kiln.HttpMethod;
 import dev.kiln.Json;
 import dev.kiln.Request;
 import dev.kiln.Response;
-import dev.kiln.Router;
 import dev.kiln.Url;
 import dev.kiln.bench.BenchApp;
 import dev.kiln.bench.BenchAppUrls;
 import dev.kiln.bench.BenchViews;
+import dev.kiln.internal.routing.InMemory;
+import dev.kiln.internal.routing.RouteTable;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -35,14 +36,14 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class RequestPathBenchmark {
-  private Router router;
+  private RouteTable router;
   private ObjectMapper mapper;
   private ObjectWriter writer;
   private BenchViews.Message message;
 
   @Setup
   public void setUp() {
-    router = BenchApp.router();
+    router = RouteTable.of(BenchApp.router());
     mapper = Json.mapper();
     writer = Json.writer(Json.type(BenchViews.Message.class));
     message = new BenchViews.Message(BenchViews.HELLO);
@@ -56,18 +57,18 @@ public class RequestPathBenchmark {
   /** Request creation, matching, binding {@code /search/{scope}?q=..&page=..&exact=..}, handler, response. */
   @Benchmark
   public Response bindPathAndThreeQueryParameters() {
-    return router.dispatch(Request.of(HttpMethod.GET, "/search/code?q=kiln+web&page=3&exact=yes"))
+    return InMemory.dispatch(router, InMemory.of(HttpMethod.GET, "/search/code?q=kiln+web&page=3&exact=yes"))
         .toCompletableFuture().join();
   }
 
   @Benchmark
   public Response noMiddleware() {
-    return router.dispatch(Request.of(HttpMethod.GET, "/plaintext")).toCompletableFuture().join();
+    return InMemory.dispatch(router, InMemory.of(HttpMethod.GET, "/plaintext")).toCompletableFuture().join();
   }
 
   @Benchmark
   public Response threeMiddlewares() {
-    return router.dispatch(Request.of(HttpMethod.GET, "/mw/plaintext")).toCompletableFuture().join();
+    return InMemory.dispatch(router, InMemory.of(HttpMethod.GET, "/mw/plaintext")).toCompletableFuture().join();
   }
 
   @Benchmark

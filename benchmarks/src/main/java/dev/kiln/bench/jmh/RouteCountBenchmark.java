@@ -1,8 +1,8 @@
 package dev.kiln.bench.jmh;
 
 import dev.kiln.HttpMethod;
-import dev.kiln.Router;
-import dev.kiln.routing.RouteMatch;
+import dev.kiln.internal.routing.RouteMatch;
+import dev.kiln.internal.routing.RouteTable;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -34,7 +34,7 @@ public class RouteCountBenchmark {
   @Param({"10", "200", "2000"})
   public int routes;
 
-  private Router router;
+  private RouteTable router;
   private RouteMatch match;
   private RouteTables.RegexList regexes;
   private String[] paths;
@@ -42,7 +42,7 @@ public class RouteCountBenchmark {
   @Setup
   public void setUp() {
     List<RouteTables.Route> table = RouteTables.synthetic(routes);
-    router = RouteTables.compile(table);
+    router = RouteTable.of(RouteTables.compile(table));
     match = router.newMatch();
     regexes = new RouteTables.RegexList(table);
     int last = routes / 4 - 1;

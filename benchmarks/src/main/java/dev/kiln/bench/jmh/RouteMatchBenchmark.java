@@ -1,8 +1,8 @@
 package dev.kiln.bench.jmh;
 
 import dev.kiln.HttpMethod;
-import dev.kiln.Router;
-import dev.kiln.routing.RouteMatch;
+import dev.kiln.internal.routing.RouteMatch;
+import dev.kiln.internal.routing.RouteTable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -36,7 +36,7 @@ import org.openjdk.jmh.infra.Blackhole;
 public class RouteMatchBenchmark {
   static final int GITHUB_ROUTES = 203;
 
-  private Router router;
+  private RouteTable router;
   private RouteMatch match;
   private RouteTables.RegexList regexes;
   private HttpMethod[] methods;
@@ -50,7 +50,7 @@ public class RouteMatchBenchmark {
   @Setup
   public void setUp() {
     List<RouteTables.Route> routes = RouteTables.github();
-    router = RouteTables.compile(routes);
+    router = RouteTable.of(RouteTables.compile(routes));
     match = router.newMatch();
     regexes = new RouteTables.RegexList(routes);
     List<RouteTables.Route> shuffled = new ArrayList<>(routes);

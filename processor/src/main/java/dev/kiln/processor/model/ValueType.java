@@ -19,7 +19,7 @@ public enum ValueType {
     this.converter = converter;
   }
 
-  /** The {@code dev.kiln.routing.Converters} method for this type. */
+  /** The {@code dev.kiln.internal.routing.Converters} method for this type. */
   public String converter() {
     return converter;
   }

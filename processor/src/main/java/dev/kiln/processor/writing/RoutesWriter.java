@@ -100,12 +100,12 @@ public final class RoutesWriter {
   private JavaFile file() {
     TypeSpec.Builder type = TypeSpec.classBuilder(routesName)
         .addJavadoc("The route table of {@link $T}: $L routes, matched by specificity.\n\n"
-            + "<p>Create it with {@link #create} and hand it to Kiln's server, or call {@link $T#dispatch}\n"
-            + "in tests. Generated from the {@code @Route} methods; read, don't edit.\n",
-            table.application(), table.routes().size(), KilnNames.ROUTER)
+            + "<p>Create it with {@link #create} and hand it to Kiln's server; tests can dispatch to it in\n"
+            + "memory with {@link $T#dispatch}. Generated from the {@code @Route} methods; read, don't edit.\n",
+            table.application(), table.routes().size(), KilnNames.IN_MEMORY)
         .addAnnotation(GeneratedCode.generated(table.application().canonicalName()))
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addSuperinterface(KilnNames.ROUTER);
+        .addSuperinterface(KilnNames.ROUTE_TABLE);
 
     boolean chunked = table.routes().size() > CHUNK;
     List<CodeBlock> creations = new ArrayList<>();
@@ -656,10 +656,10 @@ public final class RoutesWriter {
 
   private FieldSpec pattern(String regex, String param) {
     return patterns.computeIfAbsent(regex, r -> {
-      return FieldSpec.builder(ClassName.get("dev.kiln.routing", "SegmentPattern"),
+      return FieldSpec.builder(ClassName.get("dev.kiln.internal.routing", "SegmentPattern"),
               fieldNames.newName(GeneratedCode.upperSnake(param) + "_PATTERN"),
               Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-          .initializer("$T.compile($L, $S)", ClassName.get("dev.kiln.routing", "SegmentPattern"), patterns.size(), r)
+          .initializer("$T.compile($L, $S)", ClassName.get("dev.kiln.internal.routing", "SegmentPattern"), patterns.size(), r)
           .build();
     });
   }

@@ -213,7 +213,7 @@ public final class UrlsWriter {
     }
     return switch (param.type()) {
       case STRING -> CodeBlock.of("$T.segment($L, $S)", KilnNames.URL_SEGMENTS, text, name);
-      case ENUM -> CodeBlock.of("$T.encodeSegment($L)", ClassName.get("dev.kiln.routing", "PercentCodec"), text);
+      case ENUM -> CodeBlock.of("$T.encodeSegment($L)", ClassName.get("dev.kiln.internal.text", "PercentCodec"), text);
       default -> text;
     };
   }

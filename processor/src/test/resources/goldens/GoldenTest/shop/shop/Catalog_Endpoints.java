@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.kiln.Json;
 import dev.kiln.Request;
 import dev.kiln.Response;
-import dev.kiln.routing.Converters;
+import dev.kiln.internal.routing.Converters;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;

@@ -1,13 +1,14 @@
 package shop;
 
-import dev.kiln.Endpoint;
 import dev.kiln.HttpMethod;
 import dev.kiln.Request;
 import dev.kiln.RouteInfo;
-import dev.kiln.Router;
-import dev.kiln.routing.RouteMatch;
-import dev.kiln.routing.SegmentPattern;
-import dev.kiln.routing.Segments;
+import dev.kiln.internal.routing.Endpoint;
+import dev.kiln.internal.routing.InMemory;
+import dev.kiln.internal.routing.RouteMatch;
+import dev.kiln.internal.routing.RouteTable;
+import dev.kiln.internal.routing.SegmentPattern;
+import dev.kiln.internal.routing.Segments;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,14 +18,14 @@ import javax.annotation.processing.Generated;
 /**
  * The route table of {@link ShopApp}: 31 routes, matched by specificity.
  *
- * <p>Create it with {@link #create} and hand it to Kiln's server, or call {@link Router#dispatch}
- * in tests. Generated from the {@code @Route} methods; read, don't edit.
+ * <p>Create it with {@link #create} and hand it to Kiln's server; tests can dispatch to it in
+ * memory with {@link InMemory#dispatch}. Generated from the {@code @Route} methods; read, don't edit.
  */
 @Generated(
     value = "dev.kiln.processor.KilnProcessor",
     comments = "from shop.ShopApp"
 )
-public final class ShopAppRoutes implements Router {
+public final class ShopAppRoutes implements RouteTable {
   /**
    * {@code GET /items/{slug}}, handled by {@link Catalog#itemBySlug(String)}.
    */

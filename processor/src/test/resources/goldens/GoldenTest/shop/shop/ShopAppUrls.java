@@ -1,9 +1,9 @@
 package shop;
 
 import dev.kiln.Url;
-import dev.kiln.routing.PercentCodec;
-import dev.kiln.routing.UrlArguments;
-import dev.kiln.routing.UrlSegments;
+import dev.kiln.internal.routing.UrlArguments;
+import dev.kiln.internal.routing.UrlSegments;
+import dev.kiln.internal.text.PercentCodec;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;

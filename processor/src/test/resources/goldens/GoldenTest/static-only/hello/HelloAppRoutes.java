@@ -1,11 +1,12 @@
 package hello;
 
-import dev.kiln.Endpoint;
 import dev.kiln.HttpMethod;
 import dev.kiln.RouteInfo;
-import dev.kiln.Router;
-import dev.kiln.routing.RouteMatch;
-import dev.kiln.routing.Segments;
+import dev.kiln.internal.routing.Endpoint;
+import dev.kiln.internal.routing.InMemory;
+import dev.kiln.internal.routing.RouteMatch;
+import dev.kiln.internal.routing.RouteTable;
+import dev.kiln.internal.routing.Segments;
 import java.util.List;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
@@ -13,14 +14,14 @@ import javax.annotation.processing.Generated;
 /**
  * The route table of {@link HelloApp}: 2 routes, matched by specificity.
  *
- * <p>Create it with {@link #create} and hand it to Kiln's server, or call {@link Router#dispatch}
- * in tests. Generated from the {@code @Route} methods; read, don't edit.
+ * <p>Create it with {@link #create} and hand it to Kiln's server; tests can dispatch to it in
+ * memory with {@link InMemory#dispatch}. Generated from the {@code @Route} methods; read, don't edit.
  */
 @Generated(
     value = "dev.kiln.processor.KilnProcessor",
     comments = "from hello.HelloApp"
 )
-public final class HelloAppRoutes implements Router {
+public final class HelloAppRoutes implements RouteTable {
   /**
    * {@code GET /v1/health}, handled by {@link Health#health()}.
    */

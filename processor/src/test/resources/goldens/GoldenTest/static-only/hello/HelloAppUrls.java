@@ -1,7 +1,7 @@
 package hello;
 
 import dev.kiln.Url;
-import dev.kiln.routing.UrlArguments;
+import dev.kiln.internal.routing.UrlArguments;
 import java.util.Map;
 import javax.annotation.processing.Generated;
 

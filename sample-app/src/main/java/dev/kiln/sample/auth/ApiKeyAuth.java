@@ -1,11 +1,11 @@
 package dev.kiln.sample.auth;
 
-import dev.kiln.AttributeKey;
 import dev.kiln.HttpError;
 import dev.kiln.HttpMethod;
 import dev.kiln.Middleware;
 import dev.kiln.Request;
 import dev.kiln.Response;
+import dev.kiln.TypedKey;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.concurrent.CompletableFuture;
@@ -19,7 +19,7 @@ import java.util.concurrent.CompletionStage;
 @Middleware(order = 50, groups = "api")
 public final class ApiKeyAuth implements Middleware.Handler {
   /** Set for the handlers after a request was let through with a key. */
-  public static final AttributeKey<Boolean> AUTHENTICATED = AttributeKey.of("authenticated", Boolean.class);
+  public static final TypedKey<Boolean> AUTHENTICATED = TypedKey.of("authenticated", Boolean.class);
 
   private final byte[] key;
 

@@ -1,11 +1,11 @@
 package dev.kiln.sample.views;
 
 import dev.kiln.Form;
+import dev.kiln.Html;
 import dev.kiln.HttpMethod;
 import dev.kiln.Response;
 import dev.kiln.Route;
 import dev.kiln.Upload;
-import dev.kiln.middleware.Html;
 import dev.kiln.sample.SampleAppUrls;
 import dev.kiln.sample.storage.FileStore;
 import dev.kiln.sample.storage.StoredFile;

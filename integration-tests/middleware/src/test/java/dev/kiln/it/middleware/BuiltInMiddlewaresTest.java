@@ -1,5 +1,8 @@
 package dev.kiln.it.middleware;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kiln.HttpMethod;
 import dev.kiln.middleware.Compression;
 import dev.kiln.middleware.Cors;
 import dev.kiln.middleware.ErrorPages;
@@ -7,9 +10,6 @@ import dev.kiln.middleware.RateLimiter;
 import dev.kiln.middleware.RequestId;
 import dev.kiln.middleware.SecurityHeaders;
 import dev.kiln.middleware.TrailingSlash;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.kiln.HttpMethod;
 import dev.kiln.testing.TestClient;
 import dev.kiln.testing.TestResponse;
 import dev.kiln.testing.TestServer;

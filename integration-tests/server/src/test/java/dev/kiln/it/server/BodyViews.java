@@ -3,7 +3,7 @@ package dev.kiln.it.server;
 import dev.kiln.ConnectionUpgrade;
 import dev.kiln.Response;
 import dev.kiln.Route;
-import dev.kiln.server.ProtocolHandler;
+import dev.kiln.internal.server.ProtocolHandler;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;

@@ -3,8 +3,8 @@ package dev.kiln.it.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kiln.testing.RawConnection;
 import dev.kiln.testing.RawConnection.RawResponse;
+import dev.kiln.testing.RawConnection;
 import dev.kiln.testing.TestServer;
 import java.io.IOException;
 import java.net.Socket;
@@ -104,8 +104,8 @@ class LifecycleTest {
   @Test
   void twoServersCanShareAPortWithReusePort() {
     ServerTestApp app = new ServerTestApp();
-    try (dev.kiln.Server first = dev.kiln.Server.builder(app.router()).port(0).reusePort(true).accessLog(false).start();
-        dev.kiln.Server second = dev.kiln.Server.builder(app.router()).port(first.port()).reusePort(true)
+    try (dev.kiln.server.Server first = dev.kiln.server.Server.builder(app.router()).port(0).reusePort(true).accessLog(false).start();
+        dev.kiln.server.Server second = dev.kiln.server.Server.builder(app.router()).port(first.port()).reusePort(true)
             .accessLog(false).start()) {
       assertThat(second.port()).isEqualTo(first.port());
     }

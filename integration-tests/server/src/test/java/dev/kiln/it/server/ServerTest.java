@@ -3,8 +3,8 @@ package dev.kiln.it.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kiln.testing.KilnExtension;
-import dev.kiln.testing.RawConnection;
 import dev.kiln.testing.RawConnection.RawResponse;
+import dev.kiln.testing.RawConnection;
 import dev.kiln.testing.TestClient;
 import dev.kiln.testing.TestResponse;
 import dev.kiln.testing.TestServer;
@@ -323,8 +323,8 @@ class ServerTest {
 
   /** Whether the runtime on the classpath was built with its Java 21 classes (a JDK 21+ build). */
   private static boolean java21ClassesInRuntimeJar() {
-    return dev.kiln.Server.class.getClassLoader()
-        .getResource("META-INF/versions/21/dev/kiln/server/BlockingExecutor.class") != null;
+    return dev.kiln.server.Server.class.getClassLoader()
+        .getResource("META-INF/versions/21/dev/kiln/internal/server/BlockingExecutor.class") != null;
   }
 
   @Test

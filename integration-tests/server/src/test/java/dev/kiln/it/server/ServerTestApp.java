@@ -76,7 +76,7 @@ public final class ServerTestApp {
   }
 
   /** The application state's {@link #NAME}, to show a request reaches its app. */
-  static final dev.kiln.AppKey<String> NAME = dev.kiln.AppKey.of("name", String.class);
+  static final dev.kiln.TypedKey<String> NAME = dev.kiln.TypedKey.of("name", String.class);
 
   @Route(path = "/app-name")
   public String appName(Request request) {

@@ -1,6 +1,6 @@
 package dev.kiln.aggregated.applications;
 
-import dev.kiln.routing.AggregatedApplication;
+import dev.kiln.internal.routing.AggregatedApplication;
 import javax.annotation.processing.Generated;
 
 /**

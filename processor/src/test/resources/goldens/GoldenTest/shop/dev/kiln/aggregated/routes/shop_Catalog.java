@@ -1,6 +1,6 @@
 package dev.kiln.aggregated.routes;
 
-import dev.kiln.routing.AggregatedRoutes;
+import dev.kiln.internal.routing.AggregatedRoutes;
 import javax.annotation.processing.Generated;
 
 /**

@@ -1,6 +1,6 @@
 package dev.kiln.aggregated.middlewares;
 
-import dev.kiln.routing.AggregatedMiddleware;
+import dev.kiln.internal.routing.AggregatedMiddleware;
 import javax.annotation.processing.Generated;
 
 /**

@@ -1,0 +1,91 @@
+package dev.kiln.internal.routing;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a class the processor writes into {@value #PACKAGE} for every handler class: what the
+ * application root needs to know about the handler's routes. The root reads every such class, from
+ * sources and from the classpath alike, so a partial recompile still yields the complete table
+ * (Hilt's aggregation). Not for hand-written code.
+ */
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.TYPE)
+public @interface AggregatedRoutes {
+  /** The package every marker is written to. */
+  String PACKAGE = "dev.kiln.aggregated.routes";
+
+  /** Canonical name of the handler class. */
+  String handler();
+
+  /** Canonical name of the generated class holding the routes' binding code. */
+  String endpoints();
+
+  /** Whether some route calls an instance method, so the application must supply an instance. */
+  boolean needsInstance();
+
+  Entry[] routes();
+
+  /** One route of the handler class. */
+  @Retention(RetentionPolicy.CLASS)
+  @Target({})
+  @interface Entry {
+    String method();
+
+    /** Full path template, group prefix included. */
+    String template();
+
+    /** Full route name, group prefix included; empty for none. */
+    String name();
+
+    /** The handler method's name. */
+    String handlerMethod();
+
+    /** Parameter types for a Javadoc link, e.g. {@code long, Optional}. */
+    String parameterTypes();
+
+    /** The binding method's name in {@link #endpoints()}. */
+    String binder();
+
+    /** Whether the handler method is static, so the binding method takes no handler instance. */
+    boolean staticMethod();
+
+    /** The route group ({@code @Routes(name)}) of the handler class; empty for none. */
+    String group();
+
+    /** Canonical names of the middlewares {@code @Use}d on the class and the method. */
+    String[] use();
+
+    /** Canonical names of the middlewares {@code @Skip}ped on the class and the method. */
+    String[] skip();
+
+    /** {@code @Route(maxBodySize)}: -1 for the server's limit. */
+    long maxBodySize();
+
+    /** {@code @Route(timeoutMillis)}: -1 for the server's timeout. */
+    long timeoutMillis();
+
+    boolean blocking();
+
+    /** The handler method's Javadoc, for the OpenAPI document: the root may see only its class file. */
+    String description() default "";
+
+    /** The Java type of each template parameter, in path order. */
+    PathParameter[] pathParameters();
+  }
+
+  /** A template parameter and the Java type it binds to. */
+  @Retention(RetentionPolicy.CLASS)
+  @Target({})
+  @interface PathParameter {
+    String name();
+
+    /**
+     * The parameter's type: a primitive's name or a canonical class name. A name, not a class
+     * literal, so a package-private enum is no compile error in the marker's package.
+     */
+    String type();
+  }
+}
