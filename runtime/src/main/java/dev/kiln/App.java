@@ -30,16 +30,18 @@ import org.slf4j.LoggerFactory;
  */
 public final class App implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(App.class);
-  private static final App NONE = new App(Map.of(), new ArrayDeque<>());
+  private static final App NONE = new App(Map.of(), new ArrayDeque<>(), JsonCodec.standard());
 
   private final Map<TypedKey<?>, Object> state;
+  private final JsonCodec json;
   /** Shutdown hooks and resources to close, the last registered on top. */
   private final Deque<Closing> closing;
   private boolean closed;
 
-  private App(Map<TypedKey<?>, Object> state, Deque<Closing> closing) {
+  private App(Map<TypedKey<?>, Object> state, Deque<Closing> closing, JsonCodec json) {
     this.state = state;
     this.closing = closing;
+    this.json = json;
   }
 
   public static Builder builder() {
@@ -49,6 +51,11 @@ public final class App implements AutoCloseable {
   /** An application with no state and no hooks: what a request made without one sees. */
   public static App none() {
     return NONE;
+  }
+
+  /** The application's JSON: what request bodies are read and JSON responses written with. */
+  public JsonCodec json() {
+    return json;
   }
 
   /** The value under {@code key}; fails when none was set, naming the key. */
@@ -139,8 +146,15 @@ public final class App implements AutoCloseable {
     private final List<StartupHook> startups = new ArrayList<>();
     private final List<String> shutdownNames = new ArrayList<>();
     private final List<ShutdownHook> shutdowns = new ArrayList<>();
+    private JsonCodec json;
 
     private Builder() {}
+
+    /** The JSON codec, for Jackson modules of the app's own; {@link JsonCodec#standard()} otherwise. */
+    public Builder json(JsonCodec json) {
+      this.json = Objects.requireNonNull(json, "json");
+      return this;
+    }
 
     public <T> Builder set(TypedKey<T> key, T value) {
       put(state, key, value);
@@ -168,7 +182,7 @@ public final class App implements AutoCloseable {
      *     everything the hooks before it opened
      */
     public App start() {
-      App app = new App(new IdentityHashMap<>(state), new ArrayDeque<>());
+      App app = new App(new IdentityHashMap<>(state), new ArrayDeque<>(), json != null ? json : JsonCodec.standard());
       for (int i = 0; i < startups.size(); i++) {
         String name = startupNames.get(i);
         try {

@@ -1,7 +1,8 @@
 package dev.kiln;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * An RFC 9457 problem-details answer ({@code application/problem+json}): what Kiln sends for a
@@ -16,15 +17,15 @@ public final class Problem {
   public static final String MEDIA_TYPE = "application/problem+json";
 
   private final int status;
-  private final ObjectNode body;
+  /** The members in order; values are written by the app's {@link JsonCodec} with the response. */
+  private final Map<String, Object> body = new LinkedHashMap<>();
   private String detail;
 
   private Problem(int status) {
     this.status = status;
-    this.body = Json.mapper().createObjectNode()
-        .put("type", "about:blank")
-        .put("title", HttpResponseStatus.valueOf(status).reasonPhrase())
-        .put("status", status);
+    body.put("type", "about:blank");
+    body.put("title", HttpResponseStatus.valueOf(status).reasonPhrase());
+    body.put("status", status);
   }
 
   public static Problem of(int status) {
@@ -47,9 +48,9 @@ public final class Problem {
     return this;
   }
 
-  /** An extension member; {@code value} is written by Jackson. */
+  /** An extension member; {@code value} is written by the app's JSON codec. */
   public Problem with(String name, Object value) {
-    body.set(name, Json.mapper().valueToTree(value));
+    body.put(name, value);
     return this;
   }
 
@@ -58,11 +59,11 @@ public final class Problem {
   }
 
   public Response toResponse() {
-    return Response.bytes(Json.write(body), MEDIA_TYPE).withStatus(status);
+    return Response.json(status, new LinkedHashMap<>(body)).withHeader("Content-Type", MEDIA_TYPE);
   }
 
   /** An {@link HttpError} to throw; its message is the detail (or the title). */
   public HttpError toError() {
-    return HttpError.of(toResponse(), detail != null ? detail : body.get("title").asText());
+    return HttpError.of(toResponse(), detail != null ? detail : (String) body.get("title"));
   }
 }

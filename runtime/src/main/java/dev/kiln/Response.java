@@ -1,6 +1,6 @@
 package dev.kiln;
 
-import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.JavaType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -81,19 +81,35 @@ public final class Response {
     return new Response(200, TEXT_HTML, html.getBytes(StandardCharsets.UTF_8), NO_HEADERS);
   }
 
-  /** 200 with the value written as JSON by Kiln's shared {@link Json} mapper. */
+  /**
+   * 200 with the value written as JSON by the application's {@link JsonCodec}, once the handler has
+   * answered ({@link ResponseBody.JsonValue}).
+   */
   public static Response json(Object value) {
     return json(200, value);
   }
 
   /** The given status with the value written as JSON. */
   public static Response json(int status, Object value) {
-    return new Response(status, APPLICATION_JSON, Json.write(value), NO_HEADERS);
+    return new Response(status, APPLICATION_JSON, new ResponseBody.JsonValue(value, null), NO_HEADERS, null, null);
   }
 
-  /** 200 with the value written by a writer resolved once for its type (what generated code uses). */
-  public static Response json(ObjectWriter writer, Object value) {
-    return new Response(200, APPLICATION_JSON, Json.write(writer, value), NO_HEADERS);
+  /** 200 with the value written as a {@code type}, its writer resolved once per type (what generated code uses). */
+  public static Response json(JavaType type, Object value) {
+    return new Response(200, APPLICATION_JSON, new ResponseBody.JsonValue(value, Objects.requireNonNull(type, "type")),
+        NO_HEADERS, null, null);
+  }
+
+  /**
+   * This response with a {@link ResponseBody.JsonValue} body written by {@code codec}; any other
+   * response as it is. The server does it on the handler's thread, so a middleware sees bytes.
+   */
+  public Response rendered(JsonCodec codec) {
+    if (!(body instanceof ResponseBody.JsonValue json)) {
+      return this;
+    }
+    byte[] bytes = json.type() == null ? codec.write(json.value()) : codec.write(json.type(), json.value());
+    return with(bytes.length == 0 ? NO_BYTES : new ResponseBody.Bytes(bytes), contentType);
   }
 
   /** 200 with an {@code application/octet-stream} body. */
@@ -293,13 +309,17 @@ public final class Response {
   }
 
   /**
-   * The body's bytes when it is held in memory (empty when there is none); do not modify the array.
+   * The body's bytes when it is held in memory (empty when there is none; a JSON value written with
+   * Kiln's default codec when no app has written it yet); do not modify the array.
    *
    * @throws IllegalStateException for a file or streamed body, which is never read into memory
    */
   public byte[] bytes() {
     if (body instanceof ResponseBody.Bytes bytes) {
       return bytes.bytes();
+    }
+    if (body instanceof ResponseBody.JsonValue) {
+      return rendered(App.none().json()).bytes(); // not rendered by the app yet: Kiln's defaults
     }
     if (body instanceof ResponseBody.Empty) {
       return EMPTY;

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * What a {@link Response} carries after its head: bytes in memory, a region of a file, a stream
- * written as the client takes it, or nothing. The server writes each kind the cheapest way it can: a
+ * What a {@link Response} carries after its head: bytes in memory, a value to write as JSON, a
+ * region of a file, a stream written as the client takes it, or nothing. The server writes each kind the cheapest way it can: a
  * file with {@code sendfile} when nothing transforms its bytes, a stream in chunks, pausing the
  * writer while the client is slow, so neither is ever held whole in memory.
  *
@@ -43,6 +43,19 @@ public sealed interface ResponseBody {
     @Override
     public long length() {
       return bytes.length;
+    }
+  }
+
+  /**
+   * A value written as JSON by the application's {@link JsonCodec} once the handler has answered,
+   * on the handler's own thread ({@link Response#rendered} turns it into {@link Bytes}); {@code
+   * type} is {@code null} to write it by its runtime class. A middleware that needs the bytes
+   * renders it with {@code request.app().json()}.
+   */
+  record JsonValue(Object value, com.fasterxml.jackson.databind.JavaType type) implements ResponseBody {
+    @Override
+    public long length() {
+      return -1;
     }
   }
 

@@ -52,8 +52,7 @@ public final class KilnNames {
       ClassName.get("dev.kiln.internal.routing", "AggregatedMiddleware");
   public static final ClassName AGGREGATED_APPLICATION_CLASS =
       ClassName.get("dev.kiln.internal.routing", "AggregatedApplication");
-  public static final ClassName OBJECT_WRITER = ClassName.get("com.fasterxml.jackson.databind", "ObjectWriter");
-  public static final ClassName OBJECT_READER = ClassName.get("com.fasterxml.jackson.databind", "ObjectReader");
+  public static final ClassName JAVA_TYPE = ClassName.get("com.fasterxml.jackson.databind", "JavaType");
   public static final ClassName UPLOAD = ClassName.get("dev.kiln", "Upload");
   public static final ClassName FORM_DATA = ClassName.get("dev.kiln", "FormData");
   public static final ClassName BODIES = ClassName.get("dev.kiln.internal.body", "Bodies");

@@ -307,10 +307,10 @@ class RequestDataTest {
         "      validate(address, violations);",
         "    }",
         "    violations.exit();"));
-    // one reader per body type, made once, though two routes (/people, /maybe) read a Person
-    assertThat(source.split("ObjectReader PERSON_JSON = ", -1)).hasSize(2);
-    assertThat(source).contains("static final ObjectReader PERSON_JSON = Json.reader(Json.type(Views.Person.class));")
-        .contains("Bodies.json(request, JsonReaders.PERSON_JSON)");
+    // one type per body type, made once, though two routes (/people, /maybe) read a Person
+    assertThat(source.split("JavaType PERSON_JSON = ", -1)).hasSize(2);
+    assertThat(source).contains("static final JavaType PERSON_JSON = Json.type(Views.Person.class);")
+        .contains("Bodies.json(request, JsonTypes.PERSON_JSON)");
     assertThat(source).contains("Person person = switch (Bodies.kind(request)) {");
     assertThat(source).contains("case URLENCODED, MULTIPART -> personFromForm(request);");
     assertThat(source).contains("String addressStreet = form.first(\"address.street\");");

@@ -37,7 +37,7 @@ public final class Compression implements Middleware.Handler {
   public CompletionStage<Response> handle(Request request, Middleware.Next next) {
     String coding = negotiate(request.header("Accept-Encoding"));
     // HEAD too: its headers must say what GET's would, Content-Encoding and length included.
-    return next.handle(request).thenApply(response -> compress(response, coding));
+    return next.handle(request).thenApply(response -> compress(response.rendered(request.app().json()), coding));
   }
 
   private Response compress(Response response, String coding) {

@@ -1,6 +1,5 @@
 package dev.kiln.reload;
 
-import dev.kiln.Json;
 import dev.kiln.server.Server;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -204,12 +203,9 @@ public final class Reloader implements AutoCloseable {
         LOG.debug("Closing the old class loader failed", e);
       }
     }
-    // Jackson's shared mapper remembers the app's types: forget them so the old classes can go.
-    Json.mapper().getTypeFactory().clearCache();
-    if (Json.mapper().getSerializerProvider() instanceof com.fasterxml.jackson.databind.ser.DefaultSerializerProvider
-        provider) {
-      provider.flushCachedSerializers();
-    }
+    // Each generation's app has its own JSON codec; only Jackson's shared type factory, which the
+    // generated type constants are built with, remembers the old classes.
+    dev.kiln.Json.forgetTypes();
   }
 
   private void watchTree(Path root) throws IOException {

@@ -85,7 +85,7 @@ class SampleAppTest {
     Response response = post("application/json", json);
     assertThat(response.status()).as(response.bodyText()).isEqualTo(422);
     try {
-      var problem = dev.kiln.Json.mapper().readTree(response.bytes());
+      var problem = dev.kiln.JsonCodec.standard().mapper().readTree(response.bytes());
       java.util.List<String> found = new java.util.ArrayList<>();
       problem.get("violations").forEach(v -> found.add(v.get("path").asText() + ": " + v.get("message").asText()));
       return found.toString();
@@ -144,7 +144,7 @@ class SampleAppTest {
       var response = server.client().get("/openapi.json");
       assertThat(response.status()).isEqualTo(200);
       assertThat(response.header("Content-Type")).isEqualTo("application/json");
-      var document = dev.kiln.Json.mapper().readTree(response.bytes());
+      var document = dev.kiln.JsonCodec.standard().mapper().readTree(response.bytes());
       assertThat(document.get("openapi").asText()).isEqualTo("3.1.0");
       assertThat(document.at("/paths/~1api~1projects/post/operationId").asText()).isEqualTo("api.addProject");
       assertThat(document.at("/components/schemas/NewProject/properties/slug/maxLength").asInt()).isEqualTo(32);

@@ -1,6 +1,5 @@
 package dev.kiln.testing;
 
-import dev.kiln.Json;
 import dev.kiln.Url;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,7 +56,7 @@ public final class TestClient {
 
   /** POSTs {@code value} written as JSON. */
   public TestResponse postJson(String path, Object value, String... headers) {
-    byte[] json = Json.write(value);
+    byte[] json = TestResponse.JSON.write(value);
     return send(request(path, headers).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofByteArray(json)));
   }

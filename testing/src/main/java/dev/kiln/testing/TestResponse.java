@@ -2,6 +2,7 @@ package dev.kiln.testing;
 
 import com.fasterxml.jackson.databind.JavaType;
 import dev.kiln.Json;
+import dev.kiln.JsonCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
@@ -10,6 +11,8 @@ import java.util.List;
 
 /** A response a {@link TestClient} received. */
 public final class TestResponse {
+  /** Kiln\'s default JSON, as an app without modules of its own reads and writes it. */
+  static final JsonCodec JSON = JsonCodec.standard();
   private final HttpResponse<byte[]> response;
 
   TestResponse(HttpResponse<byte[]> response) {
@@ -40,7 +43,7 @@ public final class TestResponse {
   /** The body read as JSON into {@code type}. */
   public <T> T json(Class<T> type) {
     try {
-      return Json.mapper().readValue(response.body(), type);
+      return JSON.mapper().readValue(response.body(), type);
     } catch (IOException e) {
       throw new UncheckedIOException("body is not " + type.getSimpleName() + " JSON: " + text(), e);
     }
@@ -49,7 +52,7 @@ public final class TestResponse {
   /** The body read as JSON into a generic type, e.g. {@code Json.type(List.class, Json.type(Project.class))}. */
   public <T> T json(JavaType type) {
     try {
-      return Json.mapper().readValue(response.body(), type);
+      return JSON.mapper().readValue(response.body(), type);
     } catch (IOException e) {
       throw new UncheckedIOException("body is not " + type + " JSON: " + text(), e);
     }

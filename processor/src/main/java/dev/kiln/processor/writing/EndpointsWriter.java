@@ -30,16 +30,13 @@ import javax.lang.model.element.Modifier;
 /**
  * Writes {@code <Handler>_Endpoints}: per route, one static method that binds the request to the
  * handler's parameters with generated conversions, calls the handler and turns its result into a
- * {@code Response}. JSON writers and enum constants are resolved once, in static fields.
+ * {@code Response}. JSON types and enum constants are made once, in static fields.
  */
 public final class EndpointsWriter {
-  /** The nested holder of JSON writers. */
-  private static final String WRITERS = "JsonWriters";
-  /** The nested holder of JSON readers. */
-  private static final String READERS = "JsonReaders";
+  /** The nested holder of the JSON types bodies are read as and results written as. */
+  private static final String TYPES = "JsonTypes";
 
-  private final Map<TypeName, FieldSpec> jsonWriters = new LinkedHashMap<>();
-  private final Map<TypeName, FieldSpec> jsonReaders = new LinkedHashMap<>();
+  private final Map<TypeName, FieldSpec> jsonTypes = new LinkedHashMap<>();
   private final Map<TypeName, FieldSpec> enumConstants = new LinkedHashMap<>();
   private final NameAllocator fieldNames = new NameAllocator();
   private final ValidationCode validation = new ValidationCode(fieldNames);
@@ -66,19 +63,13 @@ public final class EndpointsWriter {
         .addMethods(binders)
         .addMethods(forms.methods())
         .addMethods(validation.methods());
-    if (!jsonReaders.isEmpty()) {
-      type.addType(TypeSpec.classBuilder(READERS)
-          .addJavadoc("JSON readers of request bodies, resolved on first use.\n")
+    if (!jsonTypes.isEmpty()) {
+      type.addType(TypeSpec.classBuilder(TYPES)
+          .addJavadoc("JSON types of bodies and results, made on first use: an application that serves no JSON\n"
+              + "yet does not start Jackson (a few hundred milliseconds) before its first response. The app's\n"
+              + "codec resolves one reader or writer per type.\n")
           .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-          .addFields(jsonReaders.values())
-          .build());
-    }
-    if (!jsonWriters.isEmpty()) {
-      type.addType(TypeSpec.classBuilder(WRITERS)
-          .addJavadoc("JSON writers, resolved on first use: an application that serves no JSON yet does not\n"
-              + "start Jackson (a few hundred milliseconds) before its first response.\n")
-          .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-          .addFields(jsonWriters.values())
+          .addFields(jsonTypes.values())
           .build());
     }
     return JavaFile.builder(handler.endpoints().packageName(), type.build()).skipJavaLangImports(true).build();
@@ -244,7 +235,7 @@ public final class EndpointsWriter {
     CodeBlock.Builder cases = CodeBlock.builder();
     if (json) {
       accepted.add("application/json");
-      CodeBlock read = CodeBlock.of("$T.json($N, $L.$N)", KilnNames.BODIES, request, READERS, jsonReader(bodyType));
+      CodeBlock read = CodeBlock.of("$T.json($N, $L.$N)", KilnNames.BODIES, request, TYPES, jsonType(bodyType));
       cases.addStatement("case JSON -> $L", optional ? CodeBlock.of("$T.of($L)", Optional.class, read) : read);
     }
     if (form) {
@@ -264,13 +255,6 @@ public final class EndpointsWriter {
         .add(cases.build())
         .add("$<};\n")
         .build();
-  }
-
-  private FieldSpec jsonReader(TypeName type) {
-    return jsonReaders.computeIfAbsent(type, t -> FieldSpec.builder(KilnNames.OBJECT_READER,
-            fieldNames.newName(GeneratedCode.constantName(t) + "_JSON"), Modifier.STATIC, Modifier.FINAL)
-        .initializer("$T.reader($L)", KilnNames.JSON, GeneratedCode.javaType(t))
-        .build());
   }
 
   private CodeBlock convert(HandlerParam param, CodeBlock text, String what) {
@@ -296,7 +280,7 @@ public final class EndpointsWriter {
               .build();
         case JSON:
           return code.addStatement("return $L.thenApply($N -> $T.json($L.$N, $N))", call, result, KilnNames.RESPONSE,
-              WRITERS, jsonWriter(route.resultType()), result).build();
+              TYPES, jsonType(route.resultType()), result).build();
         default: throw new AssertionError(route.returnKind());
       }
     }
@@ -309,7 +293,7 @@ public final class EndpointsWriter {
         case RESPONSE -> call;
         case TEXT -> CodeBlock.of("$T.text($L)", KilnNames.RESPONSE, call);
         case BYTES -> CodeBlock.of("$T.bytes($L)", KilnNames.RESPONSE, call);
-        case JSON -> CodeBlock.of("$T.json($L.$N, $L)", KilnNames.RESPONSE, WRITERS, jsonWriter(route.resultType()), call);
+        case JSON -> CodeBlock.of("$T.json($L.$N, $L)", KilnNames.RESPONSE, TYPES, jsonType(route.resultType()), call);
         default -> throw new AssertionError(route.returnKind());
       };
     }
@@ -318,10 +302,10 @@ public final class EndpointsWriter {
         : code.addStatement("return $T.completedFuture($L)", CompletableFuture.class, response).build();
   }
 
-  private FieldSpec jsonWriter(TypeName type) {
-    return jsonWriters.computeIfAbsent(type, t -> FieldSpec.builder(KilnNames.OBJECT_WRITER,
+  private FieldSpec jsonType(TypeName type) {
+    return jsonTypes.computeIfAbsent(type, t -> FieldSpec.builder(KilnNames.JAVA_TYPE,
             fieldNames.newName(GeneratedCode.constantName(t) + "_JSON"), Modifier.STATIC, Modifier.FINAL)
-        .initializer("$T.writer($L)", KilnNames.JSON, GeneratedCode.javaType(t))
+        .initializer("$L", GeneratedCode.javaType(t))
         .build());
   }
 

@@ -1,6 +1,6 @@
 package shop;
 
-import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.JavaType;
 import dev.kiln.Json;
 import dev.kiln.Request;
 import dev.kiln.Response;
@@ -65,7 +65,7 @@ public final class Catalog_Endpoints {
     List<String> tags = request.queryParams("tag");
     String colorText = request.queryParam("color");
     Optional<Catalog.Color> color = colorText == null ? Optional.empty() : Optional.of(Converters.toEnum(COLOR_CONSTANTS, colorText, "query parameter 'color'"));
-    return Response.json(JsonWriters.LIST_ITEM_JSON, handler.items(page, tags, color));
+    return Response.json(JsonTypes.LIST_ITEM_JSON, handler.items(page, tags, color));
   }
 
   /**
@@ -225,7 +225,7 @@ public final class Catalog_Endpoints {
    * Binds {@code GET /async-json} to {@link Catalog#asyncJson()}.
    */
   public static CompletionStage<Response> asyncJson(Catalog handler, Request request) {
-    return handler.asyncJson().thenApply(result -> Response.json(JsonWriters.ITEM_JSON, result));
+    return handler.asyncJson().thenApply(result -> Response.json(JsonTypes.ITEM_JSON, result));
   }
 
   /**
@@ -271,12 +271,13 @@ public final class Catalog_Endpoints {
   }
 
   /**
-   * JSON writers, resolved on first use: an application that serves no JSON yet does not
-   * start Jackson (a few hundred milliseconds) before its first response.
+   * JSON types of bodies and results, made on first use: an application that serves no JSON
+   * yet does not start Jackson (a few hundred milliseconds) before its first response. The app's
+   * codec resolves one reader or writer per type.
    */
-  private static final class JsonWriters {
-    static final ObjectWriter LIST_ITEM_JSON = Json.writer(Json.type(List.class, Json.type(Catalog.Item.class)));
+  private static final class JsonTypes {
+    static final JavaType LIST_ITEM_JSON = Json.type(List.class, Json.type(Catalog.Item.class));
 
-    static final ObjectWriter ITEM_JSON = Json.writer(Json.type(Catalog.Item.class));
+    static final JavaType ITEM_JSON = Json.type(Catalog.Item.class);
   }
 }

@@ -54,6 +54,11 @@ public final class Bodies {
     return kind == Kind.URLENCODED || kind == Kind.MULTIPART;
   }
 
+  /** The body read as a {@code type} by the request's app's JSON codec: what generated binders call. */
+  public static <T> T json(Request request, com.fasterxml.jackson.databind.JavaType type) {
+    return json(request, request.app().json().reader(type));
+  }
+
   /**
    * The body read by {@code reader}.
    *

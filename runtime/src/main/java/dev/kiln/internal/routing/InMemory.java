@@ -55,7 +55,8 @@ public final class InMemory {
       endpoint = table.fallback(served.path());
       served.unmatched(match.allowedMethods());
     }
-    return Endpoint.answering(endpoint.route(), endpoint.handle(served));
+    return Endpoint.answering(endpoint.route(), endpoint.handle(served))
+        .thenApply(response -> response.rendered(served.app().json()));
   }
 
   /** In-process dispatch: handlers run on the calling thread. */

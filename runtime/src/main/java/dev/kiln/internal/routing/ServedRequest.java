@@ -434,13 +434,13 @@ public final class ServedRequest implements Request {
    */
   @Override
   public <T> T json(Class<T> type) {
-    return Bodies.json(this, Json.mapper().readerFor(type));
+    return Bodies.json(this, app().json().reader(Json.type(type)));
   }
 
   /** The body read as JSON into a generic type built with {@link Json#type}. */
   @Override
   public <T> T json(com.fasterxml.jackson.databind.JavaType type) {
-    return Bodies.json(this, Json.mapper().readerFor(type));
+    return Bodies.json(this, app().json().reader(type));
   }
 
   /** A cookie's value, or {@code null}. */

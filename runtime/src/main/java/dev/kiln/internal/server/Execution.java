@@ -56,7 +56,11 @@ final class Execution {
         }
         Response response;
         try {
+          // JSON is written here, on the handler's thread, not on the event loop.
           response = endpoint.call(request);
+          if (response != null) {
+            response = response.rendered(request.app().json());
+          }
         } catch (Exception | Error failure) {
           response = Failures.response(endpoint.route(), failure);
         } finally {

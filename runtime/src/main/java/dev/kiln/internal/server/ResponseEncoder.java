@@ -51,18 +51,21 @@ final class ResponseEncoder extends ChannelDuplexHandler {
   private static final int FILE_CHUNK = 64 * 1024;
 
   private final Executor blocking;
+  private final dev.kiln.JsonCodec json;
   private final boolean zeroCopy;
   private final long stallMillis;
   /** The stream being written, woken when the socket can take more or has gone. */
   private ResponseStream stream;
 
   /**
+   * @param json the application's codec, for JSON values not written yet
    * @param zeroCopy whether the transport sends file regions itself ({@code sendfile})
    * @param stallMillis how long a stream's writer waits for a client that takes nothing before the
    *     connection is closed
    */
-  ResponseEncoder(Executor blocking, boolean zeroCopy, long stallMillis) {
+  ResponseEncoder(Executor blocking, dev.kiln.JsonCodec json, boolean zeroCopy, long stallMillis) {
     this.blocking = blocking;
+    this.json = json;
     this.zeroCopy = zeroCopy;
     this.stallMillis = stallMillis;
   }
@@ -73,7 +76,8 @@ final class ResponseEncoder extends ChannelDuplexHandler {
       ctx.write(msg, promise);
       return;
     }
-    Response response = answer.response;
+    // A JSON value no handler thread wrote yet (a non-blocking handler's, a middleware's, an error page's).
+    Response response = answer.response.rendered(json);
     ResponseBody body = response.body();
     int status = response.status();
     boolean hasContent = status >= 200 && status != 204 && status != 304;

@@ -57,12 +57,13 @@ public record ServerConfig(
     public int blockingQueue = 1024;
     public boolean accessLog = true;
     public MultipartLimits multipart = MultipartLimits.DEFAULTS;
-    public App app = App.none();
+    /** {@code null}: an app of its own, so no two servers share a JSON codec's caches. */
+    public App app;
 
     public ServerConfig build() {
       return new ServerConfig(host, port, eventLoopThreads, reusePort, maxBodyBytes, maxInitialLineLength,
           maxHeaderSize, maxConnections, requestTimeout, idleTimeout, headerTimeout, shutdownTimeout, blockingThreads,
-          blockingQueue, accessLog, multipart, app);
+          blockingQueue, accessLog, multipart, app != null ? app : App.builder().start());
     }
   }
 }

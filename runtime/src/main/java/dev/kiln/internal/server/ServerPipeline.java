@@ -73,7 +73,7 @@ final class ServerPipeline {
     pipeline.addLast(TIMEOUTS, timeouts)
         .addLast(CODEC, new HttpServerCodec(decoder, MAX_PIPELINED))
         .addLast(HEAD, heads)
-        .addLast(ENCODER, new ResponseEncoder(execution.blocking(), zeroCopy, config.idleTimeout().toMillis()));
+        .addLast(ENCODER, new ResponseEncoder(execution.blocking(), config.app().json(), zeroCopy, config.idleTimeout().toMillis()));
     if (config.accessLog() && AccessLog.enabled()) {
       pipeline.addLast(ACCESS_LOG, AccessLog.INSTANCE);
     }

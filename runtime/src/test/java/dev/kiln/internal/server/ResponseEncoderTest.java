@@ -30,7 +30,7 @@ class ResponseEncoderTest {
   Path files;
 
   private static EmbeddedChannel channel(boolean zeroCopy) {
-    return new EmbeddedChannel(new ResponseEncoder(Runnable::run, zeroCopy, 1000));
+    return new EmbeddedChannel(new ResponseEncoder(Runnable::run, dev.kiln.JsonCodec.standard(), zeroCopy, 1000));
   }
 
   private static Answer answer(Response response, HttpVersion version, boolean head, boolean keepAlive) {
