@@ -57,6 +57,8 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter
   private final ServerState server;
   private final ReadPacing pacing;
 
+  /** The timeouts' idle period, begun once an answer is written; made once, not per answer. */
+  private final Runnable idle;
   private ChannelHandlerContext ctx;
   /** The request being read or handled; {@code null} between requests. */
   private Exchange current;
@@ -72,6 +74,7 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter
     this.timeouts = timeouts;
     this.server = server;
     this.pacing = pacing;
+    this.idle = timeouts::idle;
   }
 
   /** One request's progress; touched only on the event loop. */
@@ -390,7 +393,7 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter
     }
     // From the last byte written the client must take the answer: one that takes none of it for an idle period is closed.
     timeouts.answering();
-    answer.whenWritten(timeouts::idle);
+    answer.whenWritten(idle);
     ctx.write(answer, promise);
     if (upgrade != null) {
       ServerPipeline.handOver(ctx.pipeline(), upgrade);

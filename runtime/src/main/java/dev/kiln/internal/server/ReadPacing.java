@@ -53,6 +53,8 @@ final class ReadPacing extends ChannelDuplexHandler {
   private boolean inputShutdown;
   /** A head has been passed on and its body's end has not. */
   private boolean inRequest;
+  /** {@link #answered}, made once rather than per answer. */
+  private final Runnable onAnswered = this::answered;
   /** Requests passed on whole, and final answers written whole: more of the first means one waits. */
   private long requestsEnded;
   private long answersWritten;
@@ -107,7 +109,7 @@ final class ReadPacing extends ChannelDuplexHandler {
         closing = true;
         releaseHeld();
       }
-      answer.whenWritten(this::answered);
+      answer.whenWritten(onAnswered);
     }
     writing = true;
     try {
