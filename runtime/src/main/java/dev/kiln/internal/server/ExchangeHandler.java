@@ -83,7 +83,6 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter
     final HttpMethod method;
     final Endpoint endpoint;
     final String target;
-    final long maxBody;
     final long startNanos;
     boolean keepAlive;
     /** The body is read (or will not be) and the chain runs. */
@@ -96,13 +95,12 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter
     /** The decoded multipart body, released once the answer is written or the connection closes. */
     RequestBody uploads;
 
-    Exchange(HttpRequest head, HttpMethod method, Endpoint endpoint, String target, boolean keepAlive, long maxBody) {
+    Exchange(HttpRequest head, HttpMethod method, Endpoint endpoint, String target, boolean keepAlive) {
       this.head = head;
       this.method = method;
       this.endpoint = endpoint;
       this.target = target;
       this.keepAlive = keepAlive;
-      this.maxBody = maxBody;
       this.startNanos = System.nanoTime();
     }
   }
@@ -177,7 +175,7 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter
     boolean keepAlive = HttpUtil.isKeepAlive(head);
     if (!router.match(method, path, match)) {
       // The body is never read: the connection cannot carry another request after it.
-      Exchange unmatched = new Exchange(head, method, router.fallback(path), target, keepAlive && !hasBody, 0);
+      Exchange unmatched = new Exchange(head, method, router.fallback(path), target, keepAlive && !hasBody);
       unmatched.running = true;
       current = unmatched;
       Request request;
@@ -193,7 +191,7 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter
     }
     Endpoint endpoint = match.endpoint();
     long maxBody = endpoint.route().maxBodySize() > 0 ? endpoint.route().maxBodySize() : config.maxBodyBytes();
-    Exchange routed = new Exchange(head, method, endpoint, target, keepAlive, maxBody);
+    Exchange routed = new Exchange(head, method, endpoint, target, keepAlive);
     current = routed;
     if (length > maxBody) {
       refuse(routed, HttpError.payloadTooLarge("request body larger than " + maxBody + " bytes"));
@@ -332,7 +330,7 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter
 
   /** Answers a head that could not be accepted, then closes the connection. */
   private void refuseHead(HttpRequest head, HttpError error) {
-    Exchange refused = new Exchange(head, null, null, head.uri(), false, 0);
+    Exchange refused = new Exchange(head, null, null, head.uri(), false);
     current = refused;
     write(refused, error.toResponse());
   }
@@ -344,7 +342,7 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter
       return;
     }
     releaseBody();
-    Exchange refused = current != null ? current : new Exchange(null, null, null, "-", false, 0);
+    Exchange refused = current != null ? current : new Exchange(null, null, null, "-", false);
     refused.keepAlive = false;
     current = refused;
     write(refused, error.toResponse());

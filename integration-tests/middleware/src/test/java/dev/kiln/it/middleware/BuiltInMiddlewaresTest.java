@@ -105,6 +105,18 @@ class BuiltInMiddlewaresTest {
   }
 
   @Test
+  void aStreamedBodyIsCompressedAsItIsSent() throws IOException {
+    TestResponse gzip = client().get("/streamed-page", "Accept-Encoding", "gzip");
+    assertThat(gzip.header("Content-Encoding")).isEqualTo("gzip");
+    assertThat(gzip.header("Content-Length")).isNull(); // compressed on the way: its length is not known first
+    assertThat(new String(new GZIPInputStream(new ByteArrayInputStream(gzip.bytes())).readAllBytes(),
+        StandardCharsets.UTF_8)).isEqualTo("<p>" + BuiltInsApp.BIG + "</p>");
+    TestResponse identity = client().get("/streamed-page");
+    assertThat(identity.header("Content-Encoding")).isNull();
+    assertThat(identity.text()).isEqualTo("<p>" + BuiltInsApp.BIG + "</p>");
+  }
+
+  @Test
   void compressesWhatTheClientAcceptsAndIsWorthIt() throws IOException {
     TestResponse gzip = client().get("/page", "Accept-Encoding", "gzip, deflate");
     assertThat(gzip.header("Content-Encoding")).isEqualTo("gzip");

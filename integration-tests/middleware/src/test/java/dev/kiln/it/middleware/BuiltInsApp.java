@@ -52,6 +52,13 @@ public final class BuiltInsApp {
     return Response.html("<p>" + BIG + "</p>");
   }
 
+  /** The page as a stream of unknown length, as a template or an export would write it. */
+  @Route(path = "/streamed-page")
+  public Response streamedPage() {
+    return Response.stream("text/html; charset=utf-8", out -> out.write(("<p>" + BIG + "</p>").getBytes(
+        java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
   @Route(path = "/small")
   public String small() {
     return "small";
