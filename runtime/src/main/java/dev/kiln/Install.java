@@ -8,9 +8,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Declares a middleware class compiled elsewhere (Kiln's built-ins, a library's) for this
- * application, with the attributes {@link Middleware} would give it. On the {@link Application}
- * class:
+ * Declares a middleware or interceptor class compiled elsewhere (Kiln's built-ins, a library's)
+ * for this application, with the attributes {@link Middleware} or {@link Interceptor} would give
+ * it; which one it is follows from the interface it implements. On the {@link Application} class:
  *
  * <pre>{@code
  * @Application
@@ -24,7 +24,8 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 @Repeatable(Install.List.class)
 public @interface Install {
-  Class<? extends Middleware.Handler> value();
+  /** A {@link Middleware.Handler} or an {@link Interceptor.Handler} class. */
+  Class<?> value();
 
   int order();
 

@@ -7,12 +7,12 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Takes middlewares off a handler class's routes or one route, e.g. authentication off a health
- * check, whatever their scope.
+ * Takes middlewares or interceptors off a handler class's routes or one route, e.g. authentication
+ * off a health check, whatever their scope.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target({ElementType.TYPE, ElementType.METHOD})
 public @interface Skip {
-  Class<? extends Middleware.Handler>[] value();
+  Class<?>[] value();
 }

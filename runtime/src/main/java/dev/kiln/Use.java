@@ -7,12 +7,12 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Adds middlewares to a handler class's routes or one route's chain, whatever their scope; the way
- * to apply an {@link Middleware#optIn()} middleware. Each still takes its place by its order.
+ * Adds middlewares or interceptors to a handler class's routes or one route's chain, whatever their
+ * scope; the way to apply an {@link Middleware#optIn()} one. Each still takes its place by its order.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target({ElementType.TYPE, ElementType.METHOD})
 public @interface Use {
-  Class<? extends Middleware.Handler>[] value();
+  Class<?>[] value();
 }

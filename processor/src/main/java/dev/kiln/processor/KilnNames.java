@@ -22,6 +22,8 @@ public final class KilnNames {
   public static final String NON_BLOCKING = "dev.kiln.NonBlocking";
   public static final String MIDDLEWARE = "dev.kiln.Middleware";
   public static final String MIDDLEWARE_HANDLER = "dev.kiln.Middleware.Handler";
+  public static final String INTERCEPTOR = "dev.kiln.Interceptor";
+  public static final String INTERCEPTOR_HANDLER = "dev.kiln.Interceptor.Handler";
   public static final String USE = "dev.kiln.Use";
   public static final String SKIP = "dev.kiln.Skip";
   public static final String INSTALL = "dev.kiln.Install";

@@ -3,6 +3,7 @@ package dev.kiln.processor;
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
+import dev.kiln.processor.model.MiddlewareDeclaration;
 import dev.kiln.processor.model.RouteTable;
 import dev.kiln.processor.model.TableHandler;
 import dev.kiln.processor.reading.HandlerReader;
@@ -92,7 +93,7 @@ public final class KilnProcessor extends AbstractProcessor {
   public Set<String> getSupportedAnnotationTypes() {
     return Set.of(KilnNames.ROUTE, KilnNames.APPLICATION, KilnNames.ROUTES, KilnNames.NON_BLOCKING,
         KilnNames.QUERY, KilnNames.HEADER, KilnNames.COOKIE, KilnNames.AGGREGATED_ROUTES,
-        KilnNames.AGGREGATED_APPLICATION, KilnNames.MIDDLEWARE, KilnNames.USE, KilnNames.SKIP, KilnNames.INSTALL,
+        KilnNames.AGGREGATED_APPLICATION, KilnNames.MIDDLEWARE, KilnNames.INTERCEPTOR, KilnNames.USE, KilnNames.SKIP, KilnNames.INSTALL,
         KilnNames.INSTALL_LIST, KilnNames.AGGREGATED_MIDDLEWARE, KilnNames.BODY, KilnNames.FORM, KilnNames.SETTINGS,
         KilnNames.DEFAULT, KilnNames.SECRET, KilnNames.DOC);
   }
@@ -180,9 +181,14 @@ public final class KilnProcessor extends AbstractProcessor {
     }
   }
 
-  /** Writes a marker for each {@code @Middleware} class of the round; returns whether any was written. */
+  /** Writes a marker for each {@code @Middleware} and {@code @Interceptor} class of the round; returns whether any was written. */
   private boolean processMiddlewares(RoundEnvironment round) {
-    TypeElement annotation = processingEnv.getElementUtils().getTypeElement(KilnNames.MIDDLEWARE);
+    return processMiddlewares(round, KilnNames.MIDDLEWARE, MiddlewareDeclaration.Kind.MIDDLEWARE)
+        | processMiddlewares(round, KilnNames.INTERCEPTOR, MiddlewareDeclaration.Kind.INTERCEPTOR);
+  }
+
+  private boolean processMiddlewares(RoundEnvironment round, String annotationName, MiddlewareDeclaration.Kind kind) {
+    TypeElement annotation = processingEnv.getElementUtils().getTypeElement(annotationName);
     if (annotation == null) {
       return false;
     }
@@ -190,10 +196,10 @@ public final class KilnProcessor extends AbstractProcessor {
     for (TypeElement type : ElementFilter.typesIn(round.getElementsAnnotatedWith(annotation))) {
       handlersSeen = true;
       contributors.add(type.getQualifiedName().toString());
-      MiddlewareReader.Declared declared = middlewareReader.read(type);
+      MiddlewareReader.Declared declared = middlewareReader.read(type, kind);
       if (declared != null) {
-        write(MarkerWriter.middlewareMarker(declared.type(), declared.order(), declared.paths(), declared.groups(),
-            declared.optIn()), type);
+        write(MarkerWriter.middlewareMarker(declared.type(), declared.kind() == MiddlewareDeclaration.Kind.INTERCEPTOR,
+            declared.order(), declared.paths(), declared.groups(), declared.optIn()), type);
         wrote = true;
       }
     }

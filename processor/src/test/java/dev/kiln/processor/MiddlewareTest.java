@@ -232,7 +232,8 @@ class MiddlewareTest {
         """);
     Compilation compilation = compile(user);
     assertThat(compilation).failed();
-    assertThat(compilation).hadErrorContaining("incompatible types").inFile(user).onLineContaining("@Use(String.class)");
+    assertThat(compilation).hadErrorContaining("[Kiln/UndeclaredMiddleware] @Use(String.class) on User#u names a "
+        + "middleware the application does not declare").inFile(user).onLineContaining("@Use(String.class)");
   }
 
   @Test

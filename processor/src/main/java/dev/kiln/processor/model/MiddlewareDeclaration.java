@@ -6,15 +6,18 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 
 /**
- * A middleware the application uses, declared by {@code @Middleware} on its class or by
- * {@code @Install} on the application.
+ * A middleware or an interceptor the application uses, declared by {@code @Middleware} or
+ * {@code @Interceptor} on its class or by {@code @Install} on the application. Both kinds share the
+ * scope rules; they order apart, middlewares around the exchange and interceptors around the call.
  *
+ * @param kind which of the two it is
  * @param element the middleware class
  * @param declaredOn where the declaration is written (the class, or the application for {@code @Install})
  * @param visible whether the application's package can name the class (the factory takes an instance)
  */
 public record MiddlewareDeclaration(
     ClassName type,
+    Kind kind,
     int order,
     List<String> paths,
     List<String> groups,
@@ -23,14 +26,49 @@ public record MiddlewareDeclaration(
     Element declaredOn,
     boolean visible) {
 
+  /** What the class is, by the interface it implements. */
+  public enum Kind {
+    MIDDLEWARE("middleware", "@Middleware", "Middleware.Handler"),
+    INTERCEPTOR("interceptor", "@Interceptor", "Interceptor.Handler");
+
+    private final String noun;
+    private final String annotation;
+    private final String handler;
+
+    Kind(String noun, String annotation, String handler) {
+      this.noun = noun;
+      this.annotation = annotation;
+      this.handler = handler;
+    }
+
+    /** "middleware" or "interceptor", for messages. */
+    public String noun() {
+      return noun;
+    }
+
+    /** The annotation that declares one on its class. */
+    public String annotation() {
+      return annotation;
+    }
+
+    /** The interface its class implements. */
+    public String handler() {
+      return handler;
+    }
+  }
+
   public MiddlewareDeclaration {
     paths = List.copyOf(paths);
     groups = List.copyOf(groups);
   }
 
-  /** Whether it covers every route (and the requests no route matched). */
+  /** Whether it covers every route (and, a middleware, the requests no route matched). */
   public boolean isGlobal() {
     return paths.isEmpty() && groups.isEmpty() && !optIn;
+  }
+
+  public boolean isInterceptor() {
+    return kind == Kind.INTERCEPTOR;
   }
 
   /** Whether one of its path prefixes covers {@code path}, segment-wise: {@code /api} covers {@code /api/x}, not {@code /apix}. */

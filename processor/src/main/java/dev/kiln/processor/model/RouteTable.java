@@ -28,15 +28,25 @@ public record RouteTable(
     return new RouteTable(application, handlers, routes, middlewares, chains);
   }
 
-  /** A route's middlewares, outermost first. */
+  /** A route's middlewares and interceptors, each kind outermost first. */
   public List<MiddlewareDeclaration> chain(TableRoute route) {
     return chains.getOrDefault(route, List.of());
+  }
+
+  /** A route's middlewares, outermost first. */
+  public List<MiddlewareDeclaration> middlewareChain(TableRoute route) {
+    return chain(route).stream().filter(m -> !m.isInterceptor()).toList();
+  }
+
+  /** A route's interceptors, outermost first. */
+  public List<MiddlewareDeclaration> interceptorChain(TableRoute route) {
+    return chain(route).stream().filter(MiddlewareDeclaration::isInterceptor).toList();
   }
 
   /** Path prefixes of path-scoped middlewares, longest first: unmatched requests under them get those too. */
   public List<String> unmatchedPrefixes() {
     return middlewares.stream()
-        .filter(m -> !m.optIn())
+        .filter(m -> !m.optIn() && !m.isInterceptor())
         .flatMap(m -> m.paths().stream())
         .distinct()
         .sorted(java.util.Comparator.comparingInt(String::length).reversed().thenComparing(p -> p))
@@ -46,14 +56,14 @@ public record RouteTable(
   /** The chain for unmatched requests under {@code prefix}: global middlewares and those covering it. */
   public List<MiddlewareDeclaration> unmatchedChain(String prefix) {
     return middlewares.stream()
-        .filter(m -> m.isGlobal() || (!m.optIn() && m.coversPath(prefix)))
+        .filter(m -> !m.isInterceptor() && (m.isGlobal() || (!m.optIn() && m.coversPath(prefix))))
         .sorted(java.util.Comparator.comparingInt(MiddlewareDeclaration::order))
         .toList();
   }
 
   /** The middlewares in front of requests no route matched: the global ones, by order. */
   public List<MiddlewareDeclaration> globalChain() {
-    return middlewares.stream().filter(MiddlewareDeclaration::isGlobal)
+    return middlewares.stream().filter(m -> m.isGlobal() && !m.isInterceptor())
         .sorted(java.util.Comparator.comparingInt(MiddlewareDeclaration::order)).toList();
   }
 

@@ -6,6 +6,7 @@ import dev.kiln.processor.Diagnostics;
 import dev.kiln.processor.Diagnostics.Location;
 import dev.kiln.processor.KilnNames;
 import dev.kiln.processor.model.MiddlewareDeclaration;
+import dev.kiln.processor.model.MiddlewareDeclaration.Kind;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
@@ -21,9 +22,9 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * Reads middleware declarations: {@code @Middleware} classes (checked here, then recorded in a
- * marker) and {@code @Install} on the application, and the {@code @Use}/{@code @Skip} lists of
- * handlers.
+ * Reads middleware and interceptor declarations: {@code @Middleware} and {@code @Interceptor}
+ * classes (checked here, then recorded in a marker) and {@code @Install} on the application, and the
+ * {@code @Use}/{@code @Skip} lists of handlers.
  */
 public final class MiddlewareReader {
   private final Elements elements;
@@ -38,21 +39,32 @@ public final class MiddlewareReader {
     this.annotations = new Annotations(elements);
   }
 
-  /** What a {@code @Middleware} class declares, for its marker. */
-  public record Declared(ClassName type, int order, List<String> paths, List<String> groups, boolean optIn) {}
+  /** What a {@code @Middleware} or {@code @Interceptor} class declares, for its marker. */
+  public record Declared(ClassName type, Kind kind, int order, List<String> paths, List<String> groups,
+      boolean optIn) {}
 
-  /** Checks a {@code @Middleware} class; {@code null} after reporting what is wrong. */
-  public Declared read(TypeElement type) {
-    AnnotationMirror mirror = Annotations.find(type, KilnNames.MIDDLEWARE);
-    if (!isMiddleware(type.asType())) {
-      diagnostics.error(DiagnosticCode.NOT_A_MIDDLEWARE, "@Middleware class " + type.getSimpleName()
-          + " does not implement Middleware.Handler; add `implements Middleware.Handler` and its handle(Request, "
-          + "Middleware.Next) method", new Location(type, mirror, null));
+  /** Checks a class annotated as {@code kind}; {@code null} after reporting what is wrong. */
+  public Declared read(TypeElement type, Kind kind) {
+    String annotation = kind == Kind.INTERCEPTOR ? KilnNames.INTERCEPTOR : KilnNames.MIDDLEWARE;
+    AnnotationMirror mirror = Annotations.find(type, annotation);
+    if (kind == Kind.MIDDLEWARE && Annotations.find(type, KilnNames.INTERCEPTOR) != null) {
+      diagnostics.error(DiagnosticCode.NOT_A_MIDDLEWARE, "class " + type.getSimpleName() + " is annotated both "
+          + "@Middleware and @Interceptor; keep the one that matches the interface it implements",
+          new Location(type, mirror, null));
+      return null;
+    }
+    if (kindOf(type.asType()) != kind) {
+      String method = kind == Kind.INTERCEPTOR
+          ? "<T> T intercept(Request, Interceptor.Call<T>)"
+          : "handle(Request, Middleware.Next)";
+      diagnostics.error(DiagnosticCode.NOT_A_MIDDLEWARE, kind.annotation() + " class " + type.getSimpleName()
+          + " does not implement " + kind.handler() + "; add `implements " + kind.handler() + "` and its " + method
+          + " method", new Location(type, mirror, null));
       return null;
     }
     if (type.getNestingKind() == NestingKind.LOCAL || type.getNestingKind() == NestingKind.ANONYMOUS
         || isPrivate(type) || !type.getTypeParameters().isEmpty()) {
-      diagnostics.error(DiagnosticCode.INACCESSIBLE_HANDLER, "@Middleware class " + type.getSimpleName()
+      diagnostics.error(DiagnosticCode.INACCESSIBLE_HANDLER, kind.annotation() + " class " + type.getSimpleName()
           + " must be a non-private, non-generic top-level or member class: the generated factory takes an "
           + "instance of it", new Location(type, mirror, null));
       return null;
@@ -61,7 +73,7 @@ public final class MiddlewareReader {
     if (paths == null) {
       return null;
     }
-    return new Declared(ClassName.get(type), annotations.integer(mirror, "order"), paths,
+    return new Declared(ClassName.get(type), kind, annotations.integer(mirror, "order"), paths,
         annotations.strings(mirror, "groups"), annotations.bool(mirror, "optIn"));
   }
 
@@ -85,11 +97,18 @@ public final class MiddlewareReader {
         continue;
       }
       TypeElement element = (TypeElement) type.asElement();
+      Kind kind = kindOf(type);
+      if (kind == null) {
+        diagnostics.error(DiagnosticCode.NOT_A_MIDDLEWARE, "@Install(" + element.getSimpleName() + ".class) names "
+            + "a class that implements neither Middleware.Handler nor Interceptor.Handler; install a middleware or "
+            + "an interceptor", new Location(application, install, Annotations.explicit(install, "value")));
+        continue;
+      }
       List<String> paths = checkedPaths(application, install);
       if (paths == null) {
         continue;
       }
-      declarations.add(new MiddlewareDeclaration(ClassName.get(element), annotations.integer(install, "order"), paths,
+      declarations.add(new MiddlewareDeclaration(ClassName.get(element), kind, annotations.integer(install, "order"), paths,
           annotations.strings(install, "groups"), annotations.bool(install, "optIn"), element, application,
           TypeSupport.isVisibleFrom(element, applicationPackage)));
     }
@@ -102,7 +121,8 @@ public final class MiddlewareReader {
     if (element == null) {
       return null;
     }
-    return new MiddlewareDeclaration(ClassName.get(element), annotations.integer(marker, "order"),
+    Kind kind = annotations.bool(marker, "interceptor") ? Kind.INTERCEPTOR : Kind.MIDDLEWARE;
+    return new MiddlewareDeclaration(ClassName.get(element), kind, annotations.integer(marker, "order"),
         annotations.strings(marker, "paths"), annotations.strings(marker, "groups"), annotations.bool(marker, "optIn"),
         element, element, TypeSupport.isVisibleFrom(element, applicationPackage));
   }
@@ -135,8 +155,16 @@ public final class MiddlewareReader {
     return paths;
   }
 
-  private boolean isMiddleware(TypeMirror type) {
-    TypeElement handler = elements.getTypeElement(KilnNames.MIDDLEWARE_HANDLER);
+  /** Which kind {@code type} is by the interface it implements; {@code null} for neither. */
+  private Kind kindOf(TypeMirror type) {
+    if (implementsType(type, KilnNames.MIDDLEWARE_HANDLER)) {
+      return Kind.MIDDLEWARE;
+    }
+    return implementsType(type, KilnNames.INTERCEPTOR_HANDLER) ? Kind.INTERCEPTOR : null;
+  }
+
+  private boolean implementsType(TypeMirror type, String name) {
+    TypeElement handler = elements.getTypeElement(name);
     return handler != null && types.isAssignable(types.erasure(type), types.erasure(handler.asType()));
   }
 

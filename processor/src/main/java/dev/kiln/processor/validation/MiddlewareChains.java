@@ -21,8 +21,9 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 
 /**
- * Resolves every route's middleware chain at compile time (scope, then {@code @Use}, minus
- * {@code @Skip}, ordered by {@code order}) and reports what makes a chain ambiguous or impossible.
+ * Resolves every route's middleware chain and interceptor chain at compile time (scope, then
+ * {@code @Use}, minus {@code @Skip}, ordered by {@code order}, middlewares first) and reports what
+ * makes a chain ambiguous or impossible.
  */
 public final class MiddlewareChains {
   private final Diagnostics diagnostics;
@@ -45,12 +46,14 @@ public final class MiddlewareChains {
       checkDeclared(route, route.use(), KilnNames.USE, byType);
       checkDeclared(route, route.skip(), KilnNames.SKIP, byType);
       chain.removeIf(declaration -> route.skip().contains(declaration.type()));
-      chain.sort(Comparator.comparingInt(MiddlewareDeclaration::order));
+      // Middlewares, then interceptors: each kind orders apart.
+      chain.sort(Comparator.comparing(MiddlewareDeclaration::kind).thenComparingInt(MiddlewareDeclaration::order));
       for (int i = 1; i < chain.size(); i++) {
         MiddlewareDeclaration first = chain.get(i - 1);
         MiddlewareDeclaration second = chain.get(i);
-        if (first.order() == second.order() && reportedPairs.add(first.type() + " " + second.type())) {
-          diagnostics.error(DiagnosticCode.MIDDLEWARE_ORDER_CONFLICT, "middlewares " + first.type().simpleName()
+        if (first.kind() == second.kind() && first.order() == second.order()
+            && reportedPairs.add(first.type() + " " + second.type())) {
+          diagnostics.error(DiagnosticCode.MIDDLEWARE_ORDER_CONFLICT, first.kind().noun() + "s " + first.type().simpleName()
               + " and " + second.type().simpleName() + " both have order " + first.order() + " in the chain of "
               + route.describe() + " (" + route.handlerReference() + "), so which runs first is undecided; give one "
               + "another order", declarationLocation(second));
@@ -66,11 +69,13 @@ public final class MiddlewareChains {
     for (MiddlewareDeclaration declaration : table.middlewares()) {
       MiddlewareDeclaration earlier = byType.putIfAbsent(declaration.type(), declaration);
       if (earlier != null) {
-        diagnostics.error(DiagnosticCode.UNDECLARED_MIDDLEWARE, "middleware " + declaration.type().simpleName()
-            + " is declared twice (by @Middleware on its class and @Install, or by two @Install); keep one",
+        diagnostics.error(DiagnosticCode.UNDECLARED_MIDDLEWARE, declaration.kind().noun() + " "
+            + declaration.type().simpleName() + " is declared twice (by " + declaration.kind().annotation()
+            + " on its class and @Install, or by two @Install); keep one",
             declarationLocation(declaration));
       } else if (!declaration.visible()) {
-        diagnostics.error(DiagnosticCode.INACCESSIBLE_HANDLER, "middleware " + declaration.type().canonicalName()
+        diagnostics.error(DiagnosticCode.INACCESSIBLE_HANDLER, declaration.kind().noun() + " "
+            + declaration.type().canonicalName()
             + " is not public, but " + table.application().simpleName() + "Routes.create(...) in package "
             + table.application().packageName() + " takes an instance of it; make it public",
             declarationLocation(declaration));
@@ -88,8 +93,9 @@ public final class MiddlewareChains {
         String simple = annotation.substring(annotation.lastIndexOf('.') + 1);
         diagnostics.error(DiagnosticCode.UNDECLARED_MIDDLEWARE, "@" + simple + "(" + type.simpleName()
             + ".class) on " + route.handlerReference() + " names a middleware the application does not declare; "
-            + "annotate " + type.simpleName() + " with @Middleware(order = ...) or add @Install(value = "
-            + type.simpleName() + ".class, order = ...) to the @Application class", location(route.source(), annotation));
+            + "annotate " + type.simpleName() + " with @Middleware(order = ...), or @Interceptor(order = ...) for an "
+            + "interceptor, or add @Install(value = " + type.simpleName() + ".class, order = ...) to the @Application "
+            + "class", location(route.source(), annotation));
       }
     }
   }
@@ -97,6 +103,9 @@ public final class MiddlewareChains {
   private static Location declarationLocation(MiddlewareDeclaration declaration) {
     Element on = declaration.declaredOn();
     AnnotationMirror mirror = Annotations.find(on, KilnNames.MIDDLEWARE);
+    if (mirror == null) {
+      mirror = Annotations.find(on, KilnNames.INTERCEPTOR);
+    }
     if (mirror == null) {
       mirror = Annotations.find(on, KilnNames.INSTALL);
     }

@@ -63,11 +63,12 @@ public final class MarkerWriter {
         .collect(com.palantir.javapoet.CodeBlock.joining(", ")));
   }
 
-  /** The marker for a {@code @Middleware} class: its declaration, for the application's table. */
-  public static JavaFile middlewareMarker(ClassName middleware, int order, java.util.List<String> paths,
-      java.util.List<String> groups, boolean optIn) {
+  /** The marker for a {@code @Middleware} or {@code @Interceptor} class: its declaration, for the application's table. */
+  public static JavaFile middlewareMarker(ClassName middleware, boolean interceptor, int order,
+      java.util.List<String> paths, java.util.List<String> groups, boolean optIn) {
     AnnotationSpec aggregated = AnnotationSpec.builder(KilnNames.AGGREGATED_MIDDLEWARE_CLASS)
         .addMember("type", "$S", middleware.canonicalName())
+        .addMember("interceptor", "$L", interceptor)
         .addMember("order", "$L", order)
         .addMember("paths", "$L", strings(paths))
         .addMember("groups", "$L", strings(groups))

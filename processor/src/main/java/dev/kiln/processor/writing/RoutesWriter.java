@@ -308,8 +308,8 @@ public final class RoutesWriter {
     CodeBlock code = route.staticMethod()
         ? CodeBlock.of("$T::$L", route.endpoints(), route.binder())
         : CodeBlock.of("request -> $T.$L($N, request)", route.endpoints(), route.binder(), handlerParams.get(handler));
-    return CodeBlock.of("$T.$L($N, $L)$L", KilnNames.ENDPOINT, route.blocking() ? "blocking" : "nonBlocking",
-        infoConstants.get(route), code, through(table.chain(route)));
+    return CodeBlock.of("$T.$L($N, $L)$L$L", KilnNames.ENDPOINT, route.blocking() ? "blocking" : "nonBlocking",
+        infoConstants.get(route), code, around(table.interceptorChain(route)), through(table.middlewareChain(route)));
   }
 
   private CodeBlock suppliedArguments() {
@@ -343,10 +343,19 @@ public final class RoutesWriter {
 
   /** {@code .through(requestId, auth)}: a chain composed once, here. */
   private CodeBlock through(List<MiddlewareDeclaration> chain) {
+    return composed("through", chain);
+  }
+
+  /** {@code .around(transaction)}: the interceptors around the handler's call. */
+  private CodeBlock around(List<MiddlewareDeclaration> chain) {
+    return composed("around", chain);
+  }
+
+  private CodeBlock composed(String method, List<MiddlewareDeclaration> chain) {
     if (chain.isEmpty()) {
       return CodeBlock.of("");
     }
-    return CodeBlock.of("\n.through($L)", chain.stream()
+    return CodeBlock.of("\n.$L($L)", method, chain.stream()
         .map(m -> CodeBlock.of("$N", middlewareParams.get(m.type())))
         .collect(CodeBlock.joining(", ")));
   }
@@ -358,7 +367,7 @@ public final class RoutesWriter {
     if (supplied.isEmpty()) {
       factory.addJavadoc("Creates the table; every handler method is static, so it needs no instances.\n");
     } else {
-      factory.addJavadoc("Creates the table with the handler and middleware instances its routes call.\n");
+      factory.addJavadoc("Creates the table with the handler, middleware and interceptor instances its routes call.\n");
     }
     for (Supplied parameter : supplied) {
       factory.addParameter(parameter.type(), parameter.name());

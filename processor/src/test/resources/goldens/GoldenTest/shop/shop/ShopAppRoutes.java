@@ -455,7 +455,7 @@ public final class ShopAppRoutes implements RouteTable {
   }
 
   /**
-   * Creates the table with the handler and middleware instances its routes call.
+   * Creates the table with the handler, middleware and interceptor instances its routes call.
    */
   public static ShopAppRoutes create(Catalog catalog) {
     Objects.requireNonNull(catalog, "catalog");

@@ -79,7 +79,7 @@ public final class HelloAppRoutes implements RouteTable {
   }
 
   /**
-   * Creates the table with the handler and middleware instances its routes call.
+   * Creates the table with the handler, middleware and interceptor instances its routes call.
    */
   public static HelloAppRoutes create(Versioned versioned) {
     Objects.requireNonNull(versioned, "versioned");

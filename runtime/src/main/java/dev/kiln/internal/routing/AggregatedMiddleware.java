@@ -6,8 +6,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a class the processor writes into {@value #PACKAGE} for every {@code @Middleware} class, so
- * the application's table knows it even when only a handler is recompiled. Not for hand-written code.
+ * Marks a class the processor writes into {@value #PACKAGE} for every {@code @Middleware} and
+ * {@code @Interceptor} class, so the application's table knows it even when only a handler is
+ * recompiled. Not for hand-written code.
  */
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
@@ -17,6 +18,9 @@ public @interface AggregatedMiddleware {
 
   /** Canonical name of the middleware class. */
   String type();
+
+  /** Whether it is an interceptor rather than a middleware. */
+  boolean interceptor() default false;
 
   int order();
 

@@ -2,6 +2,7 @@ package dev.kiln.internal.routing;
 
 import dev.kiln.HttpError;
 import dev.kiln.HttpMethod;
+import dev.kiln.Interceptor;
 import dev.kiln.Middleware;
 import dev.kiln.Request;
 import dev.kiln.Response;
@@ -21,7 +22,8 @@ import java.util.concurrent.CompletionStage;
  * blocking executor through {@link #call}, a non-blocking one on the event loop through {@link
  * #callAsync}. Its middlewares are composed once, here, so a request walks a ready-made chain:
  * {@link #handle} enters it, and the innermost link asks the request's {@link RequestOrigin} to run
- * the handler where it belongs.
+ * the handler where it belongs. Its interceptors wrap the generated code itself, so they run on the
+ * handler's thread, right around the call.
  */
 public final class Endpoint {
   private static final Response NOT_FOUND = HttpError.notFound("Not Found").toResponse();
@@ -45,13 +47,16 @@ public final class Endpoint {
   private final Blocking blocking;
   private final NonBlocking nonBlocking;
   private final List<Middleware.Handler> middlewares;
+  private final List<Interceptor.Handler> interceptors;
   private final Middleware.Next entry;
 
-  private Endpoint(RouteInfo route, Blocking blocking, NonBlocking nonBlocking, List<Middleware.Handler> middlewares) {
+  private Endpoint(RouteInfo route, Blocking blocking, NonBlocking nonBlocking, List<Middleware.Handler> middlewares,
+      List<Interceptor.Handler> interceptors) {
     this.route = Objects.requireNonNull(route, "route");
+    this.middlewares = List.copyOf(middlewares);
+    this.interceptors = List.copyOf(interceptors);
     this.blocking = blocking;
     this.nonBlocking = nonBlocking;
-    this.middlewares = List.copyOf(middlewares);
     Middleware.Next next = request -> {
       ServedRequest served = ServedRequest.of(request);
       return served.refusal() == null
@@ -83,16 +88,39 @@ public final class Endpoint {
   }
 
   public static Endpoint blocking(RouteInfo route, Blocking code) {
-    return new Endpoint(route, Objects.requireNonNull(code, "code"), null, List.of());
+    return new Endpoint(route, Objects.requireNonNull(code, "code"), null, List.of(), List.of());
   }
 
   public static Endpoint nonBlocking(RouteInfo route, NonBlocking code) {
-    return new Endpoint(route, null, Objects.requireNonNull(code, "code"), List.of());
+    return new Endpoint(route, null, Objects.requireNonNull(code, "code"), List.of(), List.of());
   }
 
   /** This endpoint behind {@code middlewares}, the first outermost: composed once, walked per request. */
   public Endpoint through(Middleware.Handler... middlewares) {
-    return new Endpoint(route, blocking, nonBlocking, List.of(middlewares));
+    return new Endpoint(route, blocking, nonBlocking, List.of(middlewares), interceptors);
+  }
+
+  /**
+   * This endpoint with {@code interceptors} around its handler's call, the first outermost. Call it
+   * once, before {@link #through}: the composed call is what {@link #call}/{@link #callAsync} run.
+   */
+  public Endpoint around(Interceptor.Handler... interceptors) {
+    if (!this.interceptors.isEmpty() || !middlewares.isEmpty()) {
+      throw new IllegalStateException(route + ": around(...) comes once, before through(...)");
+    }
+    Blocking blockingCall = blocking;
+    NonBlocking nonBlockingCall = nonBlocking;
+    for (int i = interceptors.length - 1; i >= 0; i--) {
+      Interceptor.Handler interceptor = Objects.requireNonNull(interceptors[i], "interceptor");
+      if (blockingCall != null) {
+        Blocking inner = blockingCall;
+        blockingCall = request -> interceptor.intercept(request, () -> inner.handle(request));
+      } else {
+        NonBlocking inner = nonBlockingCall;
+        nonBlockingCall = request -> interceptor.intercept(request, () -> inner.handle(request));
+      }
+    }
+    return new Endpoint(route, blockingCall, nonBlockingCall, middlewares, List.of(interceptors));
   }
 
   /** Runs the request through the middlewares to the handler. */
@@ -103,6 +131,11 @@ public final class Endpoint {
   /** The middlewares in front of the handler, outermost first. */
   public List<Middleware.Handler> middlewares() {
     return middlewares;
+  }
+
+  /** The interceptors around the handler's call, outermost first. */
+  public List<Interceptor.Handler> interceptors() {
+    return interceptors;
   }
 
   private static CompletionStage<Response> unmatched(Request request) {

@@ -31,8 +31,8 @@ public final class BuiltInsApp {
   static final String BIG = "Kiln compresses what is worth it. ".repeat(100);
 
   static Router router(ErrorPages errorPages, Cors cors, RateLimiter limiter) {
-    return BuiltInsAppRoutes.create(new BuiltInsApp(), new Compression(), cors, errorPages, limiter, new RequestId(),
-        new SecurityHeaders(), new TrailingSlash());
+    return BuiltInsAppRoutes.create(new BuiltInsApp(), new InterceptedViews(), new CallRecorder(), new Compression(),
+        cors, errorPages, limiter, new RequestId(), new SecurityHeaders(), new TrailingSlash());
   }
 
   public record Item(String name) {}

@@ -8,6 +8,7 @@ import javax.annotation.processing.Generated;
  */
 @AggregatedMiddleware(
     type = "hello.Versioned",
+    interceptor = false,
     order = 10,
     paths = {"/v1"},
     groups = {},
