@@ -18,7 +18,9 @@ import java.util.concurrent.TimeUnit;
  * <p>One timer per connection serves all three. Moving the deadline later, as every request does,
  * costs two field writes: the timer fires at the earlier time, finds the deadline moved and waits
  * again for the rest. Only an earlier deadline (a route with a short timeout, a head split across
- * reads) moves the timer.
+ * reads) moves the timer. So that a request's default timeout is never earlier than the timer, as
+ * it would be after an idle period longer than it, the timer is never set further ahead than the
+ * shortest default period: a connection idle for long wakes once per such period.
  *
  * <p>An idle connection whose client has not yet taken the last answer is not idle while the answer
  * still moves: it is closed after an idle period in which the client took none of it.
@@ -38,6 +40,8 @@ final class ConnectionTimeouts extends ChannelDuplexHandler {
 
   private final long idleNanos;
   private final long headerNanos;
+  /** The furthest ahead the timer is set: the shortest of the default periods. */
+  private final long horizonNanos;
   private final Runnable check = this::check;
   /** What a connection's deadline passing asks of the exchange, as a user event. */
   enum Expired {
@@ -59,9 +63,10 @@ final class ConnectionTimeouts extends ChannelDuplexHandler {
   /** Bytes of answers the client had not taken when the idle period last began. */
   private long unsentWhenIdleBegan;
 
-  ConnectionTimeouts(Duration idle, Duration header) {
+  ConnectionTimeouts(Duration idle, Duration header, Duration request) {
     this.idleNanos = idle.toNanos();
     this.headerNanos = header.toNanos();
+    this.horizonNanos = Math.min(idleNanos, Math.min(headerNanos, request.toNanos()));
   }
 
   @Override
@@ -150,8 +155,9 @@ final class ConnectionTimeouts extends ChannelDuplexHandler {
     if (timer != null) {
       timer.cancel(false);
     }
-    timerAt = at;
-    timer = ctx.executor().schedule(check, Math.max(0, at - System.nanoTime()), TimeUnit.NANOSECONDS);
+    long now = System.nanoTime();
+    timerAt = at - (now + horizonNanos) > 0 ? now + horizonNanos : at;
+    timer = ctx.executor().schedule(check, Math.max(0, timerAt - now), TimeUnit.NANOSECONDS);
   }
 
   /** Bytes written but not yet taken by the socket; a message counts until it is all written, so less its progress. */

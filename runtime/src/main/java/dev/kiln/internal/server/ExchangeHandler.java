@@ -281,6 +281,11 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter
 
   /** Writes the response a chain completes with, on this connection's event loop. */
   private void respondWith(Exchange exchange, CompletionStage<Response> stage) {
+    if (stage instanceof CompletableFuture<Response> future && future.isDone() && !future.isCompletedExceptionally()
+        && ctx.executor().inEventLoop()) {
+      write(exchange, future.getNow(null)); // answered at once, as a non-blocking route is: no stage more
+      return;
+    }
     stage.whenComplete((response, failure) -> {
       Response result = failure != null ? Failures.response(exchange.endpoint.route(), failure) : response;
       if (ctx.executor().inEventLoop()) {

@@ -54,6 +54,8 @@ final class ResponseEncoder extends ChannelDuplexHandler {
   private final dev.kiln.JsonCodec json;
   private final boolean zeroCopy;
   private final long stallMillis;
+  private String lastContentType;
+  private AsciiString lastContentTypeAscii;
   /** The stream being written, woken when the socket can take more or has gone. */
   private ResponseStream stream;
 
@@ -164,12 +166,25 @@ final class ResponseEncoder extends ChannelDuplexHandler {
     }
   }
 
-  private static HttpHeaders headers(Answer answer, Response response, boolean hasContent, boolean keepAlive) {
+  /**
+   * The content type as an {@code AsciiString}, which the codec copies whole rather than char by
+   * char. Responses share their type's string (a constant of {@code Response.text}, say), so the
+   * last one is kept, per connection, by identity.
+   */
+  private CharSequence contentType(String type) {
+    if (type != lastContentType) {
+      lastContentType = type;
+      lastContentTypeAscii = new AsciiString(type);
+    }
+    return lastContentTypeAscii;
+  }
+
+  private HttpHeaders headers(Answer answer, Response response, boolean hasContent, boolean keepAlive) {
     HttpHeaders headers = RESPONSE_HEADERS.newHeaders();
     headers.set(HttpHeaderNames.DATE, HttpDate.now());
     headers.set(HttpHeaderNames.SERVER, SERVER);
     if (response.contentType() != null) {
-      headers.set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
+      headers.set(HttpHeaderNames.CONTENT_TYPE, contentType(response.contentType()));
     }
     for (Map.Entry<String, String> header : response.headers()) {
       headers.add(header.getKey(), header.getValue());

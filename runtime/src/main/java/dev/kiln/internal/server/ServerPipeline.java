@@ -66,7 +66,8 @@ final class ServerPipeline {
 
   /** Adds a new connection's handlers. */
   void initialize(ChannelPipeline pipeline) {
-    ConnectionTimeouts timeouts = new ConnectionTimeouts(config.idleTimeout(), config.headerTimeout());
+    ConnectionTimeouts timeouts = new ConnectionTimeouts(config.idleTimeout(), config.headerTimeout(),
+        config.requestTimeout());
     state.opened(pipeline.channel());
     ReadPacing pacing = new ReadPacing();
     timeouts.watch(pacing);
