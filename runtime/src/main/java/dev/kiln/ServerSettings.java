@@ -1,5 +1,9 @@
 package dev.kiln;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Duration;
 
 /**
@@ -14,18 +18,23 @@ public interface ServerSettings {
 
   @Doc("Port to listen on; 0 for any free port")
   @Default("8000")
+  @Min(0)
+  @Max(65535)
   int port();
 
   @Doc("Event-loop threads (gunicorn's -w); 0 for one per core")
   @Default("0")
+  @PositiveOrZero
   int ioThreads();
 
   @Doc("Longest a request may take from its head to its response; then 503")
   @Default("60s")
+  @Positive
   Duration requestTimeout();
 
   @Doc("How long a shutdown lets in-flight requests finish")
   @Default("30s")
+  @PositiveOrZero
   Duration shutdownTimeout();
 
   @Doc("Bind with SO_REUSEPORT so several processes share the port")

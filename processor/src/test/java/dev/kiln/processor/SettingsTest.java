@@ -179,6 +179,40 @@ class SettingsTest {
         .hasMessageNotContaining("12x4");
   }
 
+  @Test
+  void valuesOutsideTheirBoundsAreProblemsLikeAnyOther() {
+    assertThatThrownBy(() -> load(Map.of("shop.port", "-5"), Map.of("SHOP_API_KEY", "k", "SHOP_MAX_ITEMS", "1",
+        "SHOP_IO_THREADS", "-1", "SHOP_REQUEST_TIMEOUT", "0s", "SHOP_SHUTDOWN_TIMEOUT", "0s")))
+        .isInstanceOf(SettingsException.class)
+        .satisfies(e -> assertThat(((SettingsException) e).problems()).containsExactly(
+            "port = \"-5\" (from system property shop.port): expected 0..65535 for int",
+            "ioThreads = \"-1\" (from environment SHOP_IO_THREADS): expected >= 0 for int",
+            "requestTimeout = \"0s\" (from environment SHOP_REQUEST_TIMEOUT): expected > 0 for Duration"));
+    Object settings = load(Map.of("shop.port", "65535"), REQUIRED);
+    assertThat(get(settings, "port")).isEqualTo(65535);
+  }
+
+  @Test
+  void boundsGoOnNumbersAndDurationsAndHoldTheirDefault() {
+    JavaFileObject source = Compilations.source("""
+        package conf;
+        import dev.kiln.*;
+        import jakarta.validation.constraints.*;
+        @Settings
+        public interface Bounded {
+          @Min(1) @Max(10) @Default("3") int workers();
+          @Min(1) @Default("x") String name();
+          @Max(10) @Default("50") long limit();
+        }
+        """);
+    Compilation compilation = Compilations.compileAllowingWarnings(source);
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation).hadErrorContaining("[Kiln/InvalidSetting] @Min cannot bound setting name(): settings take "
+        + "@Min and @Max on int and long").inFile(source).onLineContaining("String name()");
+    assertThat(compilation).hadErrorContaining("@Default(\"50\") of limit() is outside its own bounds, at most 10")
+        .inFile(source).onLineContaining("long limit()");
+  }
+
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource({"true, true", "FALSE, false", "yes, true", "No, false", "on, true", "off, false", "1, true", "0, false"})
   void booleansReadTheWaysPeopleWriteThem(String text, boolean value) {
@@ -199,11 +233,12 @@ class SettingsTest {
     assertThat(settings.stream().map(Object::toString)).contains(
         "Setting[name=defaultLocale, flag=default-locale, property=shop.defaultLocale, environment=SHOP_DEFAULT_LOCALE, "
             + "type=String, defaultValue=en_US, optional=false, secret=false, "
-            + "doc=Locale of pages when the browser states none.]",
+            + "doc=Locale of pages when the browser states none., min=null, max=null]",
         "Setting[name=ioThreads, flag=io-threads, property=shop.ioThreads, environment=SHOP_IO_THREADS, type=int, "
-            + "defaultValue=0, optional=false, secret=false, doc=Event-loop threads (gunicorn's -w); 0 for one per core]",
+            + "defaultValue=0, optional=false, secret=false, doc=Event-loop threads (gunicorn's -w); 0 for one per core, "
+            + "min=0, max=null]",
         "Setting[name=workers, flag=workers, property=shop.workers, environment=SHOP_WORKERS, type=Integer, "
-            + "defaultValue=null, optional=true, secret=false, doc=]");
+            + "defaultValue=null, optional=true, secret=false, doc=, min=null, max=null]");
   }
 
   @Test

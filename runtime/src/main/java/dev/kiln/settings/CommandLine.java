@@ -1,6 +1,8 @@
 package dev.kiln.settings;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +12,7 @@ import java.util.function.Function;
  * The command line of an application, made from its settings: every setting is a flag
  * ({@code --request-timeout 30s} or {@code --request-timeout=30s}; a boolean alone, {@code --debug},
  * is true and {@code --no-debug} false), plus {@code --help} and {@code --print-settings}. Unknown
- * flags and bad values are errors with exit code 2.
+ * flags and bad values are errors with exit code 2, all of them reported at once.
  */
 public final class CommandLine {
   /** Exit code of a command-line mistake, as getopt-style tools use. */
@@ -21,15 +23,26 @@ public final class CommandLine {
   /** What the arguments ask for. */
   public sealed interface Parsed {}
 
-  /** Run with these overrides (by setting name). */
-  public record Run(Map<String, String> overrides, boolean printSettings) implements Parsed {}
+  /**
+   * Run with these overrides (by setting name), unless {@code mistakes} lists what is wrong with
+   * the arguments: every unknown flag, missing value and stray argument, in order.
+   */
+  public record Run(Map<String, String> overrides, boolean printSettings, List<String> mistakes) implements Parsed {
+    public Run {
+      overrides = Collections.unmodifiableMap(new LinkedHashMap<>(overrides));
+      mistakes = List.copyOf(mistakes);
+    }
+
+    public Run(Map<String, String> overrides, boolean printSettings) {
+      this(overrides, printSettings, List.of());
+    }
+  }
 
   public record Help() implements Parsed {}
 
-  public record Mistake(String message) implements Parsed {}
-
   public static Parsed parse(String[] args, List<Setting> settings) {
     Map<String, String> overrides = new LinkedHashMap<>();
+    List<String> mistakes = new ArrayList<>();
     boolean print = false;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
@@ -41,7 +54,8 @@ public final class CommandLine {
         continue;
       }
       if (!arg.startsWith("--") || arg.length() == 2) {
-        return new Mistake("unexpected argument '" + arg + "'; flags look like --port 8000");
+        mistakes.add("unexpected argument '" + arg + "'; flags look like --port 8000");
+        continue;
       }
       int equals = arg.indexOf('=');
       String flag = arg.substring(2, equals < 0 ? arg.length() : equals);
@@ -55,7 +69,11 @@ public final class CommandLine {
         }
       }
       if (setting == null) {
-        return new Mistake("unknown flag --" + flag + suggestion(flag, settings) + "; --help lists them");
+        mistakes.add("unknown flag --" + flag + suggestion(flag, settings) + "; --help lists them");
+        if (equals < 0 && i + 1 < args.length && !args[i + 1].startsWith("-")) {
+          i++; // its value, most likely: not a stray argument of its own
+        }
+        continue;
       }
       String value;
       if (negated) {
@@ -67,16 +85,18 @@ public final class CommandLine {
       } else if (i + 1 < args.length) {
         value = args[++i];
       } else {
-        return new Mistake("--" + flag + " needs a value (" + setting.type() + ")");
+        mistakes.add("--" + flag + " needs a value (" + setting.type() + ")");
+        continue;
       }
       overrides.put(setting.name(), value);
     }
-    return new Run(overrides, print);
+    return new Run(overrides, print, mistakes);
   }
 
   /**
    * Parses {@code args}, answers {@code --help} and {@code --print-settings}, and loads the
-   * settings; exits 2 on a command-line mistake or invalid settings (listed on stderr), 0 after help.
+   * settings; exits 2 on command-line mistakes or invalid settings (all listed together on stderr,
+   * with no stack trace), 0 after help.
    */
   public static <S> S load(String command, String[] args, List<Setting> settings,
       Function<Map<String, String>, S> load, Function<S, String> describe) {
@@ -85,15 +105,17 @@ public final class CommandLine {
       System.out.print(help(command, settings));
       System.exit(0);
     }
-    if (parsed instanceof Mistake mistake) {
-      exitWith(System.err, command + ": " + mistake.message());
-    }
     Run run = (Run) parsed;
+    List<String> problems = new ArrayList<>(run.mistakes());
     S loaded = null;
     try {
       loaded = load.apply(run.overrides());
     } catch (SettingsException e) {
-      exitWith(System.err, command + ": " + e.getMessage());
+      problems.addAll(e.problems());
+    }
+    if (!problems.isEmpty()) {
+      exitWith(System.err, command + ": " + (problems.size() == 1 ? problems.get(0)
+          : problems.size() + " problems:\n  " + String.join("\n  ", problems)));
     }
     if (run.printSettings()) {
       System.out.print(describe.apply(loaded));
@@ -112,7 +134,8 @@ public final class CommandLine {
     StringBuilder text = new StringBuilder("Usage: ").append(command).append(" [flags]\n\nFlags:\n");
     for (Setting setting : settings) {
       text.append("  --").append(setting.flag())
-          .append(setting.isSwitch() ? "" : " <" + setting.type() + ">").append('\n');
+          .append(setting.isSwitch() ? "" : " <" + setting.type() + (setting.range().isEmpty() ? "" : " "
+              + setting.range()) + ">").append('\n');
       if (!setting.doc().isEmpty()) {
         text.append("      ").append(setting.doc()).append('\n');
       }

@@ -146,6 +146,10 @@ public final class SettingsLoader {
     }
     try {
       T value = convert.apply(text);
+      if (value != null && !setting.accepts(value)) {
+        problems.add(problem(setting, text, sources[index], "expected " + setting.range()));
+        return null;
+      }
       if (value != null) {
         return value;
       }

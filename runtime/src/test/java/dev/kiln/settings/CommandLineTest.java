@@ -34,16 +34,30 @@ class CommandLineTest {
     assertThat(parse("--print-settings")).isEqualTo(new CommandLine.Run(Map.of(), true));
   }
 
+  private static java.util.List<String> mistakes(String... args) {
+    return ((CommandLine.Run) parse(args)).mistakes();
+  }
+
   @Test
   void mistakesSayWhatIsWrong() {
-    assertThat(parse("--prot", "9000")).isEqualTo(new CommandLine.Mistake("unknown flag --prot; --help lists them"));
-    assertThat(parse("--request", "1s")).isEqualTo(
-        new CommandLine.Mistake("unknown flag --request (did you mean --request-timeout?); --help lists them"));
-    assertThat(parse("--no-port")).isEqualTo(new CommandLine.Mistake("unknown flag --no-port; --help lists them"));
-    assertThat(parse("--port")).isEqualTo(new CommandLine.Mistake("--port needs a value (int)"));
-    assertThat(parse("9000")).isEqualTo(
-        new CommandLine.Mistake("unexpected argument '9000'; flags look like --port 8000"));
+    assertThat(mistakes("--prot", "9000")).containsExactly("unknown flag --prot; --help lists them");
+    assertThat(mistakes("--request", "1s")).containsExactly(
+        "unknown flag --request (did you mean --request-timeout?); --help lists them");
+    assertThat(mistakes("--no-port")).containsExactly("unknown flag --no-port; --help lists them");
+    assertThat(mistakes("--port")).containsExactly("--port needs a value (int)");
+    assertThat(mistakes("9000")).containsExactly("unexpected argument '9000'; flags look like --port 8000");
     assertThat(parse("-h")).isEqualTo(new CommandLine.Help());
+  }
+
+  @Test
+  void everyMistakeIsListedAndTheValidFlagsStillParse() {
+    CommandLine.Run run = (CommandLine.Run) parse("--prot", "9000", "--debug", "--nope=1", "stray", "--port");
+    assertThat(run.mistakes()).containsExactly(
+        "unknown flag --prot; --help lists them",
+        "unknown flag --nope; --help lists them",
+        "unexpected argument 'stray'; flags look like --port 8000",
+        "--port needs a value (int)");
+    assertThat(run.overrides()).isEqualTo(Map.of("debug", "true"));
   }
 
   @Test

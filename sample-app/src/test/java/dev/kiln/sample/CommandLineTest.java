@@ -42,7 +42,7 @@ class CommandLineTest {
     String[] result = run(Map.of(), "--help");
     assertThat(result[0]).isEqualTo("0");
     assertThat(result[1]).startsWith("Usage: sample-app [flags]")
-        .contains("  --port <int>\n      Port to listen on; 0 for any free port\n      default 8000; env PORT, -Dport\n")
+        .contains("  --port <int 0..65535>\n      Port to listen on; 0 for any free port\n      default 8000; env PORT, -Dport\n")
         .contains("  --default-locale <String>\n      Locale of pages when a request names none.\n")
         .contains("  --debug\n")
         .contains("default ****; env API_KEY, -DapiKey; secret");
@@ -53,11 +53,22 @@ class CommandLineTest {
     String[] result = run(Map.of("PORT", "eighty", "API_KEY", "topsecret"), "--request-timeout", "soon",
         "--io-threads=many");
     assertThat(result[0]).isEqualTo("2");
-    assertThat(result[1]).contains("sample-app: 3 invalid settings:",
+    assertThat(result[1]).contains("sample-app: 3 problems:",
         "port = \"eighty\" (from environment PORT): expected an integer for int",
         "ioThreads = \"many\" (from --io-threads): expected an integer for int",
         "requestTimeout = \"soon\" (from --request-timeout): expected a duration");
     assertThat(result[1]).doesNotContain("topsecret", "Kiln sample app on");
+  }
+
+  @Test
+  void unknownFlagsAndInvalidValuesAreReportedTogetherBeforeAnythingStarts() throws Exception {
+    String[] result = run(Map.of(), "--port", "-5", "--no-such-flag", "--request-timeout", "0s");
+    assertThat(result[0]).isEqualTo("2");
+    assertThat(result[1]).contains("sample-app: 3 problems:",
+        "unknown flag --no-such-flag; --help lists them",
+        "port = \"-5\" (from --port): expected 0..65535 for int",
+        "requestTimeout = \"0s\" (from --request-timeout): expected > 0 for Duration");
+    assertThat(result[1]).doesNotContain("Exception", "\tat ", "Kiln sample app on");
   }
 
   @Test

@@ -71,7 +71,15 @@ public record SettingsModel(ClassName type, ClassName values, List<Entry> settin
    * @param flag the command-line flag, {@code request-timeout}
    * @param property the system property, {@code sample.requestTimeout}
    * @param environment the environment variable, {@code SAMPLE_REQUEST_TIMEOUT}
+   * @param min the least value from {@code @Min}/{@code @Positive}/{@code @PositiveOrZero}, or {@code null}
+   * @param max the greatest value from {@code @Max}, or {@code null}
    */
   public record Entry(String name, TypeName type, Kind kind, TypeName valueType, boolean optional, String typeLabel,
-      String defaultValue, boolean secret, String doc, String flag, String property, String environment) {}
+      String defaultValue, boolean secret, String doc, String flag, String property, String environment, Long min,
+      Long max) {
+
+    public boolean bounded() {
+      return min != null || max != null;
+    }
+  }
 }

@@ -62,6 +62,10 @@ public final class Annotations {
     return ((Number) value(mirror, attribute).getValue()).intValue();
   }
 
+  public long longValue(AnnotationMirror mirror, String attribute) {
+    return ((Number) value(mirror, attribute).getValue()).longValue();
+  }
+
   /** The values of an array attribute. */
   @SuppressWarnings("unchecked")
   public List<? extends AnnotationValue> values(AnnotationMirror mirror, String attribute) {

@@ -134,6 +134,20 @@ public final class SettingsReader {
         return null;
       }
     }
+    Long[] bounds = bounds(accessor, where, kind);
+    if (bounds == null) {
+      return null;
+    }
+    if (defaultValue != null && (kind == Kind.INT || kind == Kind.LONG)) {
+      long value = Long.parseLong(defaultValue.strip());
+      if ((bounds[0] != null && value < bounds[0]) || (bounds[1] != null && value > bounds[1])) {
+        diagnostics.error(DiagnosticCode.INVALID_SETTING, "@Default(\"" + defaultValue + "\") of " + name + "() is "
+            + "outside its own bounds" + (bounds[0] == null ? "" : ", at least " + bounds[0])
+            + (bounds[1] == null ? "" : ", at most " + bounds[1]) + "; change the default or the bounds",
+            new Location(where, where == accessor ? defaultMirror : null, null));
+        return null;
+      }
+    }
     AnnotationMirror docMirror = Annotations.find(accessor, KilnNames.DOC);
     String doc = docMirror != null ? annotations.string(docMirror, "value")
         : Javadoc.summary(Javadoc.description(elements.getDocComment(accessor)));
@@ -142,7 +156,50 @@ public final class SettingsReader {
         defaultValue, Annotations.find(accessor, KilnNames.SECRET) != null, doc,
         snake.toLowerCase(Locale.ROOT).replace('_', '-'),
         prefix.isEmpty() ? name : prefix.toLowerCase(Locale.ROOT) + "." + name,
-        (prefix.isEmpty() ? "" : prefix.toUpperCase(Locale.ROOT) + "_") + snake);
+        (prefix.isEmpty() ? "" : prefix.toUpperCase(Locale.ROOT) + "_") + snake, bounds[0], bounds[1]);
+  }
+
+  private static final String CONSTRAINTS = "jakarta.validation.constraints.";
+
+  /**
+   * The least and greatest value the accessor's {@code @Min}, {@code @Max}, {@code @Positive} and
+   * {@code @PositiveOrZero} allow, either {@code null} when unbounded; {@code null} after reporting
+   * one on a setting it cannot apply to. A {@code Duration}'s bound is in nanoseconds.
+   */
+  private Long[] bounds(ExecutableElement accessor, Element where, Kind kind) {
+    Long min = null;
+    Long max = null;
+    for (AnnotationMirror mirror : accessor.getAnnotationMirrors()) {
+      String annotation = ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString();
+      if (!annotation.startsWith(CONSTRAINTS)) {
+        continue;
+      }
+      String simple = annotation.substring(CONSTRAINTS.length());
+      boolean numeric = kind == Kind.INT || kind == Kind.LONG;
+      boolean applies = switch (simple) {
+        case "Min", "Max" -> numeric;
+        case "Positive", "PositiveOrZero" -> numeric || kind == Kind.DURATION;
+        default -> false;
+      };
+      if (!applies) {
+        diagnostics.error(DiagnosticCode.INVALID_SETTING, "@" + simple + " cannot bound setting "
+            + accessor.getSimpleName() + "(): settings take @Min and @Max on int and long, and @Positive and "
+            + "@PositiveOrZero on int, long and Duration", new Location(where, where == accessor ? mirror : null, null));
+        return null;
+      }
+      switch (simple) {
+        case "Min" -> min = max(min, annotations.longValue(mirror, "value"));
+        case "Max" -> max = max == null ? annotations.longValue(mirror, "value")
+            : Math.min(max, annotations.longValue(mirror, "value"));
+        case "Positive" -> min = max(min, 1L);
+        default -> min = max(min, 0L);
+      }
+    }
+    return new Long[] {min, max};
+  }
+
+  private static Long max(Long current, long bound) {
+    return current == null ? bound : Math.max(current, bound);
   }
 
   private Kind kind(TypeMirror type) {

@@ -47,9 +47,12 @@ public final class SettingsWriter {
     CodeBlock.Builder list = CodeBlock.builder().add("$T.of(\n$>$>", List.class);
     for (int i = 0; i < model.settings().size(); i++) {
       SettingsModel.Entry entry = model.settings().get(i);
-      list.add("new $T($S, $S, $S, $S, $S, $S, $L, $L, $S)$L\n", SETTING, entry.name(), entry.flag(), entry.property(),
+      CodeBlock bounds = entry.bounded()
+          ? CodeBlock.of(", $L, $L", bound(entry.min()), bound(entry.max()))
+          : CodeBlock.of("");
+      list.add("new $T($S, $S, $S, $S, $S, $S, $L, $L, $S$L)$L\n", SETTING, entry.name(), entry.flag(), entry.property(),
           entry.environment(), entry.typeLabel(), entry.defaultValue(), entry.optional(), entry.secret(), entry.doc(),
-          i < model.settings().size() - 1 ? "," : "");
+          bounds, i < model.settings().size() - 1 ? "," : "");
     }
     type.addField(FieldSpec.builder(ParameterizedTypeName.get(ClassName.get(List.class), SETTING), "SETTINGS",
             Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
@@ -141,5 +144,9 @@ public final class SettingsWriter {
     }
     return entry.type().isPrimitive() ? CodeBlock.of("$T.valueOf($N)", String.class, entry.name())
         : CodeBlock.of("$T.toString($N, null)", Objects.class, entry.name());
+  }
+
+  private static String bound(Long value) {
+    return value == null ? "null" : value + "L";
   }
 }
