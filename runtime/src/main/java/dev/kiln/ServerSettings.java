@@ -48,4 +48,7 @@ public interface ServerSettings {
   @Doc("Debug mode: Kiln's loggers at DEBUG, readable logs, error pages with stack traces")
   @Default("false")
   boolean debug();
+
+  @Doc("Settings profile (dev, prod, ...): application-<profile>.properties is read over application.properties")
+  java.util.Optional<String> profile();
 }

@@ -17,15 +17,37 @@ import java.util.function.Function;
  * {@link #finish()} reports all of them at once.
  */
 public final class SettingsLoader {
+  /** The setting that names a profile, whose file is read over the properties file: {@link dev.kiln.ServerSettings#profile()}. */
+  static final String PROFILE = "profile";
+
   private final SettingsSource source;
   private final List<Setting> settings;
   private final String[] sources;
   private final List<String> problems = new ArrayList<>();
 
   public SettingsLoader(SettingsSource source, List<Setting> settings) {
-    this.source = source;
     this.settings = settings;
     this.sources = new String[settings.size()];
+    this.source = profiled(source);
+  }
+
+  /** {@code source} with the profile's file over the properties file, when a profile is set. */
+  private SettingsSource profiled(SettingsSource source) {
+    for (Setting setting : settings) {
+      if (setting.name().equals(PROFILE)) {
+        SettingsSource.Found found = source.find(setting);
+        if (found == null || found.value().isBlank()) {
+          return source;
+        }
+        try {
+          return source.profile(found.value().strip());
+        } catch (IllegalArgumentException e) {
+          problems.add(setting.name() + " = \"" + found.value() + "\" (from " + found.source() + "): " + e.getMessage());
+          return source;
+        }
+      }
+    }
+    return source;
   }
 
   public String string(int index) {

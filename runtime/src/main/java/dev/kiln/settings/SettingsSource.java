@@ -12,7 +12,8 @@ import java.util.Properties;
 
 /**
  * Where settings come from, in order of precedence: explicit overrides (the command line), system
- * properties, environment variables, a properties file, then the defaults.
+ * properties, environment variables, the profile's properties file ({@code application-dev.properties}
+ * when the {@code profile} setting is {@code dev}), the properties file, then the defaults.
  *
  * <pre>{@code
  * SettingsSource.system().overrides(Map.of("port", "9000")).file(Path.of("app.properties"))
@@ -24,21 +25,34 @@ public final class SettingsSource {
   private final Map<String, String> environment;
   private final Map<String, String> file;
   private final String fileName;
+  /** The properties file asked for, whether or not it exists: profile files sit beside it. */
+  private final Path filePath;
+  private final Map<String, String> profileFile;
+  private final String profileFileName;
 
   private SettingsSource(Map<String, String> overrides, Map<String, String> properties,
-      Map<String, String> environment, Map<String, String> file, String fileName) {
+      Map<String, String> environment, Map<String, String> file, String fileName, Path filePath,
+      Map<String, String> profileFile, String profileFileName) {
     this.overrides = overrides;
     this.properties = properties;
     this.environment = environment;
     this.file = file;
     this.fileName = fileName;
+    this.filePath = filePath;
+    this.profileFile = profileFile;
+    this.profileFileName = profileFileName;
+  }
+
+  private SettingsSource(Map<String, String> overrides, Map<String, String> properties,
+      Map<String, String> environment) {
+    this(overrides, properties, environment, Map.of(), null, null, Map.of(), null);
   }
 
   /** This JVM's system properties and this process's environment. */
   public static SettingsSource system() {
     Map<String, String> properties = new HashMap<>();
     System.getProperties().forEach((key, value) -> properties.put(String.valueOf(key), String.valueOf(value)));
-    return new SettingsSource(Map.of(), properties, System.getenv(), Map.of(), null);
+    return new SettingsSource(Map.of(), properties, System.getenv());
   }
 
   /**
@@ -54,19 +68,49 @@ public final class SettingsSource {
 
   /** Nothing but what is given: for tests. */
   public static SettingsSource of(Map<String, String> properties, Map<String, String> environment) {
-    return new SettingsSource(Map.of(), Map.copyOf(properties), Map.copyOf(environment), Map.of(), null);
+    return new SettingsSource(Map.of(), Map.copyOf(properties), Map.copyOf(environment));
   }
 
   /** Values by setting name ({@code defaultLocale}) that win over everything else. */
   public SettingsSource overrides(Map<String, String> overrides) {
-    return new SettingsSource(Map.copyOf(overrides), properties, environment, file, fileName);
+    return new SettingsSource(Map.copyOf(overrides), properties, environment, file, fileName, filePath, profileFile,
+        profileFileName);
   }
 
   /** A properties file read after the environment; keys as system properties. Missing: ignored. */
   public SettingsSource file(Path path) {
     if (!Files.isRegularFile(path)) {
-      return this;
+      return new SettingsSource(overrides, properties, environment, Map.of(), null, path, profileFile, profileFileName);
     }
+    return new SettingsSource(overrides, properties, environment, read(path), path.toString(), path, profileFile,
+        profileFileName);
+  }
+
+  /**
+   * This source with the file of {@code profile} read over the properties file: beside it, with
+   * the profile in its name ({@code application-dev.properties} for {@code application.properties}).
+   * Used by the loader once it knows the {@code profile} setting.
+   *
+   * @throws IllegalArgumentException when the profile is not letters, digits, '-' and '_', or its
+   *     file is missing, with a message for the settings report
+   */
+  SettingsSource profile(String profile) {
+    if (!profile.matches("[A-Za-z0-9_-]+")) {
+      throw new IllegalArgumentException("a profile is letters, digits, '-' and '_'");
+    }
+    Path base = filePath != null ? filePath : Path.of("application.properties");
+    String name = base.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    Path path = base.resolveSibling((dot < 0 ? name : name.substring(0, dot)) + "-" + profile
+        + (dot < 0 ? "" : name.substring(dot)));
+    if (!Files.isRegularFile(path)) {
+      throw new IllegalArgumentException("no settings file " + path + " for this profile");
+    }
+    return new SettingsSource(overrides, properties, environment, file, fileName, filePath, read(path),
+        path.toString());
+  }
+
+  private static Map<String, String> read(Path path) {
     Properties loaded = new Properties();
     try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
       loaded.load(reader);
@@ -75,7 +119,7 @@ public final class SettingsSource {
     }
     Map<String, String> values = new HashMap<>();
     loaded.forEach((key, value) -> values.put(String.valueOf(key), String.valueOf(value)));
-    return new SettingsSource(overrides, properties, environment, values, path.toString());
+    return values;
   }
 
   /** A value found for a setting and where: {@code --port}, {@code environment PORT}, … */
@@ -94,6 +138,10 @@ public final class SettingsSource {
     value = environment.get(setting.environment());
     if (value != null) {
       return new Found(value, "environment " + setting.environment());
+    }
+    value = profileFile.get(setting.property());
+    if (value != null) {
+      return new Found(value, profileFileName + " " + setting.property());
     }
     value = file.get(setting.property());
     if (value != null) {
