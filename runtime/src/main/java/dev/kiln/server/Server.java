@@ -4,6 +4,7 @@ import dev.kiln.App;
 import dev.kiln.Router;
 import dev.kiln.ServerSettings;
 import dev.kiln.internal.server.HttpServer;
+import dev.kiln.internal.server.LoggingCheck;
 import dev.kiln.internal.server.ServerConfig;
 import java.time.Duration;
 import java.util.Objects;
@@ -205,6 +206,7 @@ public final class Server implements AutoCloseable {
     }
 
     public Server start() {
+      LoggingCheck.sayOnceIfNoProvider(System.err);
       Server server = new Server(HttpServer.start(router, config.build()));
       if (shutdownHook) {
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "kiln-shutdown"));
