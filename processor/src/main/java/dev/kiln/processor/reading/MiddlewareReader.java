@@ -53,7 +53,8 @@ public final class MiddlewareReader {
           new Location(type, mirror, null));
       return null;
     }
-    if (kindOf(type.asType()) != kind) {
+    if (!implementsType(type.asType(), kind == Kind.INTERCEPTOR ? KilnNames.INTERCEPTOR_HANDLER
+        : KilnNames.MIDDLEWARE_HANDLER)) {
       String method = kind == Kind.INTERCEPTOR
           ? "<T> T intercept(Request, Interceptor.Call<T>)"
           : "handle(Request, Middleware.Next)";
