@@ -157,7 +157,8 @@ class SettingsTest {
         .contains("defaultLocale = fr_FR  (environment SHOP_DEFAULT_LOCALE)")
         .contains("apiKey = ****  (" + file + " shop.apiKey)")
         .contains("cache = false  (" + file + " shop.cache)")
-        .contains("sessionTimeout = PT5M  (default)")
+        .contains("sessionTimeout = 5m  (default)")        // as written, not PT5M
+        .contains("tokenLifetime = PT1H  (default)")
         .contains("databaseUrl = (unset)  (unset)");
   }
 

@@ -23,11 +23,14 @@ public final class SettingsLoader {
   private final SettingsSource source;
   private final List<Setting> settings;
   private final String[] sources;
+  /** Each value's text as it was written, for showing it so ({@code 60s}, not {@code PT1M}); {@code null} when unset. */
+  private final String[] written;
   private final List<String> problems = new ArrayList<>();
 
   public SettingsLoader(SettingsSource source, List<Setting> settings) {
     this.settings = settings;
     this.sources = new String[settings.size()];
+    this.written = new String[settings.size()];
     this.source = profiled(source);
   }
 
@@ -128,6 +131,11 @@ public final class SettingsLoader {
   }
 
   /** Where each setting's value came from, in {@code SETTINGS} order. */
+  /** Each setting's text as written, in {@code SETTINGS} order; {@code null} for one unset. */
+  public List<String> written() {
+    return java.util.Collections.unmodifiableList(Arrays.asList(written.clone()));
+  }
+
   public List<String> sources() {
     return List.of(sources);
   }
@@ -173,6 +181,7 @@ public final class SettingsLoader {
         return null;
       }
       if (value != null) {
+        written[index] = text.strip();
         return value;
       }
       problems.add(problem(setting, text, sources[index], "expected " + expected));

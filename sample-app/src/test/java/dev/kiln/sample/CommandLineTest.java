@@ -85,8 +85,8 @@ class CommandLineTest {
         "--reuse-port", "--no-access-log", "--print-settings");
     assertThat(result[0]).isEqualTo("0");
     assertThat(result[1].replaceAll(" +=", " =")).contains("port = 9001  (--port)", "host = 0.0.0.0  (--host)",
-        "ioThreads = 1  (--io-threads)", "requestTimeout = PT5S  (--request-timeout)",
-        "shutdownTimeout = PT0.25S  (--shutdown-timeout)", "reusePort = true  (--reuse-port)",
+        "ioThreads = 1  (--io-threads)", "requestTimeout = 5s  (--request-timeout)",
+        "shutdownTimeout = 250ms  (--shutdown-timeout)", "reusePort = true  (--reuse-port)",
         "accessLog = false  (--access-log)", "debug = false  (default)",
         "defaultLocale = uk_UA  (environment DEFAULT_LOCALE)", "apiKey = ****  (environment API_KEY)",
         "timezone = UTC  (default)");

@@ -74,7 +74,9 @@ public final class SettingsWriter {
           .build());
     }
     type.addField(stringList, "sources", Modifier.PRIVATE, Modifier.FINAL);
-    constructor.addStatement("loader.finish()").addStatement("this.sources = loader.sources()");
+    type.addField(stringList, "written", Modifier.PRIVATE, Modifier.FINAL);
+    constructor.addStatement("loader.finish()").addStatement("this.sources = loader.sources()")
+        .addStatement("this.written = loader.written()");
     type.addMethod(constructor.build());
 
     type.addMethod(MethodSpec.methodBuilder("load")
@@ -103,8 +105,8 @@ public final class SettingsWriter {
         .build());
 
     List<CodeBlock> texts = new ArrayList<>();
-    for (SettingsModel.Entry entry : model.settings()) {
-      texts.add(text(entry));
+    for (int i = 0; i < model.settings().size(); i++) {
+      texts.add(text(model.settings().get(i), i));
     }
     type.addMethod(MethodSpec.methodBuilder("describe")
         .addJavadoc("Every setting with its value (secrets masked) and where the value came from.\n")
@@ -135,7 +137,10 @@ public final class SettingsWriter {
   }
 
   /** The value as {@code describe()} shows it; {@code null} when unset. */
-  private static CodeBlock text(SettingsModel.Entry entry) {
+  private static CodeBlock text(SettingsModel.Entry entry, int index) {
+    if (entry.kind() == Kind.DURATION) {
+      return CodeBlock.of("written.get($L)", index); // as written: 60s, not PT1M
+    }
     if (entry.optional()) {
       return CodeBlock.of("$N.map($T::valueOf).orElse(null)", entry.name(), String.class);
     }
