@@ -130,12 +130,12 @@ public final class SettingsLoader {
     return values == null ? List.of() : values;
   }
 
-  /** Where each setting's value came from, in {@code SETTINGS} order. */
   /** Each setting's text as written, in {@code SETTINGS} order; {@code null} for one unset. */
   public List<String> written() {
     return java.util.Collections.unmodifiableList(Arrays.asList(written.clone()));
   }
 
+  /** Where each setting's value came from, in {@code SETTINGS} order. */
   public List<String> sources() {
     return List.of(sources);
   }
