@@ -31,6 +31,18 @@ final class Compilations {
     return javac().withProcessors(new KilnProcessor()).withOptions("-Xlint:all,-processing", "-Werror").compile(sources);
   }
 
+  /**
+   * Compiles {@code sources} into a plain application in {@code pkg} with one route, {@code GET
+   * /api/x} ({@code Views#x}), for tests of what middlewares and interceptors do to a chain.
+   */
+  static Compilation compileWithOneRoute(String pkg, JavaFileObject... sources) {
+    JavaFileObject[] all = java.util.Arrays.copyOf(sources, sources.length + 2);
+    all[sources.length] = source("package " + pkg + ";\n@dev.kiln.Application\npublic final class Plain {}\n");
+    all[sources.length + 1] = source("package " + pkg + ";\nimport dev.kiln.*;\npublic final class Views {\n"
+        + "  @Route(path = \"/api/x\") public String x() { return \"\"; }\n}\n");
+    return compileAllowingWarnings(all);
+  }
+
   static Compilation compileAllowingWarnings(JavaFileObject... sources) {
     return javac().withProcessors(new KilnProcessor()).compile(sources);
   }

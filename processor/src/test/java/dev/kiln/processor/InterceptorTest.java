@@ -176,15 +176,6 @@ class InterceptorTest {
   }
 
   private static Compilation compile(JavaFileObject... sources) {
-    JavaFileObject[] all = java.util.Arrays.copyOf(sources, sources.length + 2);
-    all[sources.length] = Compilations.source("package ic;\n@dev.kiln.Application\npublic final class Plain {}\n");
-    all[sources.length + 1] = Compilations.source("""
-        package ic;
-        import dev.kiln.*;
-        public final class Views {
-          @Route(path = "/api/x") public String x() { return ""; }
-        }
-        """);
-    return Compilations.compileAllowingWarnings(all);
+    return Compilations.compileWithOneRoute("ic", sources);
   }
 }

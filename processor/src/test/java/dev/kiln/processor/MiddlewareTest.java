@@ -7,8 +7,6 @@ import com.google.testing.compile.Compilation;
 import dev.kiln.HttpMethod;
 import dev.kiln.internal.routing.InMemory;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
@@ -149,17 +147,9 @@ class MiddlewareTest {
   }
 
   private static Compilation compile(JavaFileObject... sources) {
-    List<JavaFileObject> all = new ArrayList<>(List.of(sources));
-    all.add(Compilations.source("package mw;\n@dev.kiln.Application\npublic final class Plain {}\n"));
-    all.add(Compilations.source("""
-        package mw;
-        import dev.kiln.*;
-        public final class Views {
-          @Route(path = "/api/x") public String x() { return ""; }
-        }
-        """));
-    return Compilations.compileAllowingWarnings(all.toArray(new JavaFileObject[0]));
+    return Compilations.compileWithOneRoute("mw", sources);
   }
+
 
   @Test
   void aMiddlewareClassMustImplementTheHandler() {

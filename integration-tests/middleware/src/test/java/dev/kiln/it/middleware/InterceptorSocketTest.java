@@ -26,22 +26,23 @@ class InterceptorSocketTest {
     server.close();
   }
 
-  @Test
-  void aBlockingHandlersInterceptorRunsOnTheBlockingExecutorAroundTheCall() {
-    TestResponse response = server.client().get("/intercepted/blocking");
+  /** Answers {@code path} with the thread the interceptor and then the handler ran on: the same one, named {@code threadPrefix...}. */
+  private static void interceptedOnTheHandlersThread(String path, String threadPrefix) {
+    TestResponse response = server.client().get(path);
     assertThat(response.status()).isEqualTo(200);
     String thread = response.header("X-Intercepted-On");
-    assertThat(thread).startsWith("kiln-blocking-");
-    assertThat(response.text()).isEqualTo(thread + " after " + thread);
+    assertThat(thread).startsWith(threadPrefix);
+    assertThat(response.text()).isEqualTo(thread + " after " + thread); // entered before the call, left after it
+  }
+
+  @Test
+  void aBlockingHandlersInterceptorRunsOnTheBlockingExecutorAroundTheCall() {
+    interceptedOnTheHandlersThread("/intercepted/blocking", "kiln-blocking-");
   }
 
   @Test
   void aNonBlockingHandlersInterceptorRunsOnTheEventLoopAroundTheCall() {
-    TestResponse response = server.client().get("/intercepted/loop");
-    assertThat(response.status()).isEqualTo(200);
-    String thread = response.header("X-Intercepted-On");
-    assertThat(thread).startsWith("kiln-loop");
-    assertThat(response.text()).isEqualTo(thread + " after " + thread);
+    interceptedOnTheHandlersThread("/intercepted/loop", "kiln-loop");
   }
 
   @Test
