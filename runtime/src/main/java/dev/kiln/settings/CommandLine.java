@@ -95,8 +95,9 @@ public final class CommandLine {
 
   /**
    * Parses {@code args}, answers {@code --help} and {@code --print-settings}, and loads the
-   * settings; exits 2 on command-line mistakes or invalid settings (all listed together on stderr,
-   * with no stack trace), 0 after help.
+   * settings; for server settings, sets the log format debug mode implies ({@link LogDefaults}).
+   * Exits 2 on command-line mistakes or invalid settings (all listed together on stderr, with no
+   * stack trace), 0 after help.
    */
   public static <S> S load(String command, String[] args, List<Setting> settings,
       Function<Map<String, String>, S> load, Function<S, String> describe) {
@@ -120,6 +121,9 @@ public final class CommandLine {
     if (run.printSettings()) {
       System.out.print(describe.apply(loaded));
       System.exit(0);
+    }
+    if (loaded instanceof dev.kiln.ServerSettings server) {
+      LogDefaults.forDebug(server.debug()); // settings come before the first log line
     }
     return loaded;
   }

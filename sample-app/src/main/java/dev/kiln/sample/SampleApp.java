@@ -3,14 +3,13 @@ package dev.kiln.sample;
 import dev.kiln.App;
 import dev.kiln.Application;
 import dev.kiln.Install;
+import dev.kiln.launch.Kiln;
 import dev.kiln.Router;
 import dev.kiln.TypedKey;
 import dev.kiln.middleware.Compression;
 import dev.kiln.middleware.ErrorPages;
 import dev.kiln.middleware.RequestId;
 import dev.kiln.middleware.SecurityHeaders;
-import dev.kiln.reload.Reloadable;
-import dev.kiln.reload.Reloader;
 import dev.kiln.sample.api.ProjectViews;
 import dev.kiln.sample.auth.ApiKeyAuth;
 import dev.kiln.sample.storage.FileStore;
@@ -20,9 +19,6 @@ import dev.kiln.sample.views.IndexViews;
 import dev.kiln.sample.views.ProjectPages;
 import dev.kiln.sample.views.UploadViews;
 import dev.kiln.server.Server;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * The talk's "real world" project on Kiln. The processor names {@code SampleAppRoutes} (the route
@@ -75,49 +71,17 @@ public final class SampleApp {
    * changes (run {@code mvn compile} or let the IDE build).
    */
   public static void main(String[] args) throws Exception {
-    List<String> arguments = new ArrayList<>(List.of(args));
-    if (arguments.remove("--reload")) {
-      String[] rest = arguments.toArray(new String[0]);
-      // Settings first, for the log format: the reloader's own logging starts logback.
-      Logging.configure(SampleSettingsValues.fromCommandLine("sample-app", rest).debug());
-      reload(rest);
-      return;
-    }
-    try (Server server = configure(args).closeOnShutdownSignal().start()) {
-      System.out.println("Kiln sample app on http://" + server.host() + ":" + server.port() + "/ (Ctrl-C to stop)");
-      server.awaitShutdown();
-    }
+    Kiln.run(SampleApp.class, args, SampleApp::configure);
   }
 
   /** Loads the settings and builds the state and router: the server of one generation of the app, not started. */
   static Server.Builder configure(String[] args) {
     SampleSettingsValues settings = SampleSettingsValues.fromCommandLine("sample-app", args);
-    Logging.configure(settings.debug()); // before the first logger is made
     App app = App.builder()
         .set(SETTINGS, settings)
         .onStartup("storage", startup -> startup.set(PROJECTS, new InMemoryProjectStore()))
         .start();
     Router router = router(app.get(PROJECTS), new FileStore(), settings.apiKey(), settings.debug());
     return Server.builder(router).settings(settings).app(app);
-  }
-
-  /** What {@code --reload} restarts, from a fresh class loader each time. */
-  public static final class Dev implements Reloadable {
-    @Override
-    public Server.Builder configure(String[] args) {
-      return SampleApp.configure(args); // the reloader starts and stops each generation itself
-    }
-  }
-
-  private static void reload(String[] args) throws Exception {
-    Reloader reloader = Reloader.start(Dev.class.getName(), List.of(Reloader.outputOf(SampleApp.class)), args,
-        SampleApp.class.getClassLoader());
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      reloader.close();
-      stopped.countDown();
-    }, "kiln-reload-stop"));
-    System.out.println("Reloading on changes to " + Reloader.outputOf(SampleApp.class));
-    stopped.await();
   }
 }

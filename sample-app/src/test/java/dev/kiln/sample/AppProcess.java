@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 
 /** The sample app in a process of its own, as a user starts it: its output read to the end, its port once it serves. */
 final class AppProcess implements AutoCloseable {
-  private static final Pattern STARTED = Pattern.compile("Kiln sample app on http://127\\.0\\.0\\.1:(\\d+)/");
+  private static final Pattern STARTED = Pattern.compile("SampleApp on http://127\\.0\\.0\\.1:(\\d+)/");
 
   final Process process;
   final int port;
@@ -52,6 +52,16 @@ final class AppProcess implements AutoCloseable {
   /** Starts {@code command} and waits until the app says it serves. */
   static AppProcess start(List<String> command) throws Exception {
     return new AppProcess(command);
+  }
+
+  /**
+   * The app's class path: the tests' without their own classes and resources, so the app logs
+   * through its own configuration (kiln-logback's), not the tests' {@code logback-test.xml}.
+   */
+  static String classPath() {
+    return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+        .filter(entry -> !entry.endsWith("test-classes"))
+        .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
   }
 
   /** The JDK running the tests. */

@@ -17,12 +17,11 @@ import org.junit.jupiter.api.Test;
 
 /** The sample app's command line, run as a process: help, flags, environment, and bad settings refused. */
 class CommandLineTest {
-  private static final Pattern STARTED = Pattern.compile("Kiln sample app on http://127\\.0\\.0\\.1:(\\d+)/");
+  private static final Pattern STARTED = Pattern.compile("SampleApp on http://127\\.0\\.0\\.1:(\\d+)/");
 
   private static ProcessBuilder app(Map<String, String> environment, String... args) {
     List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
-        System.getProperty("java.class.path"), "-Dlogback.configurationFile=logback.xml", // the app's, not the tests'
-        SampleApp.class.getName()));
+        AppProcess.classPath(), SampleApp.class.getName()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().putAll(environment);
@@ -57,7 +56,7 @@ class CommandLineTest {
         "port = \"eighty\" (from environment PORT): expected an integer for int",
         "ioThreads = \"many\" (from --io-threads): expected an integer for int",
         "requestTimeout = \"soon\" (from --request-timeout): expected a duration");
-    assertThat(result[1]).doesNotContain("topsecret", "Kiln sample app on");
+    assertThat(result[1]).doesNotContain("topsecret", "SampleApp on");
   }
 
   @Test
@@ -68,7 +67,7 @@ class CommandLineTest {
         "unknown flag --no-such-flag; --help lists them",
         "port = \"-5\" (from --port): expected 0..65535 for int",
         "requestTimeout = \"0s\" (from --request-timeout): expected > 0 for Duration");
-    assertThat(result[1]).doesNotContain("Exception", "\tat ", "Kiln sample app on");
+    assertThat(result[1]).doesNotContain("Exception", "\tat ", "SampleApp on");
   }
 
   @Test
@@ -138,7 +137,7 @@ class CommandLineTest {
       assertThat(first).startsWith("{").contains("\"loggerName\":\"dev.kiln.internal.server.HttpServer\"")
           .contains("\"formattedMessage\":\"Kiln serving ");
       // Kiln's loggers at INFO: the DEBUG line with the limits is not written
-      assertThat(output.readLine()).startsWith("Kiln sample app on ");
+      assertThat(output.readLine()).startsWith("SampleApp on ");
     } finally {
       process.destroy();
       assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();

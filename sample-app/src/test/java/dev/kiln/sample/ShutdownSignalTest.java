@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class ShutdownSignalTest {
   @Test
   void servesAndStopsGracefullyOnSigterm() throws Exception {
-    try (AppProcess app = AppProcess.start(List.of(AppProcess.java(), "-cp", System.getProperty("java.class.path"),
+    try (AppProcess app = AppProcess.start(List.of(AppProcess.java(), "-cp", AppProcess.classPath(),
         "-Dport=0", SampleApp.class.getName()))) {
       assertThat(app.get("/").body()).isEqualTo("Hello, world!");
       // logback is on its classpath: no hint about a missing SLF4J provider
