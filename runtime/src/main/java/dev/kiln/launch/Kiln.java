@@ -36,13 +36,17 @@ public final class Kiln {
    * Runs the application: {@code configure} loads its settings from {@code args} and builds its
    * state and server; this starts the server and waits for the signal to stop.
    *
-   * @param application the class whose {@code main} calls this, reloaded under {@code --reload}
+   * @param application the {@code @Application} class, whose {@code main} calls this: what
+   *     {@code --reload} restarts
+   * @throws IllegalStateException when {@code application} has no generated table: the processor
+   *     did not run, and the message says what to check
    * @throws Exception what {@code configure} or starting the server throws
    */
   public static void run(Class<?> application, String[] args, Reloadable configure) throws Exception {
     if (MainHandOver.offer(configure, args)) {
       return; // a generation of --reload: the reloader serves what configure built
     }
+    requireGeneratedTable(application);
     List<String> rest = new ArrayList<>(List.of(args));
     boolean reload = rest.remove("--reload");
     String[] arguments = rest.toArray(new String[0]);
@@ -54,6 +58,22 @@ public final class Kiln {
       System.out.println(application.getSimpleName() + " on http://" + server.host() + ":" + server.port()
           + "/ (Ctrl-C to stop)");
       server.awaitShutdown();
+    }
+  }
+
+  /**
+   * javac reports a missing table only where code names it; a build that skipped the processor
+   * and names it nowhere would otherwise start with no routes and no hint.
+   */
+  static void requireGeneratedTable(Class<?> application) {
+    String table = application.getName() + "Routes";
+    ClassLoader loader = application.getClassLoader();
+    if (loader != null && loader.getResource(table.replace('.', '/') + ".class") == null) {
+      throw new IllegalStateException("no generated table found for " + application.getSimpleName() + " ("
+          + table + "): pass Kiln.run the @Application class; if it is, kiln-processor did not run. Check that "
+          + "maven-compiler-plugin has a version (Maven 3.8's default, 3.1, skips annotationProcessorPaths), that "
+          + "its annotationProcessorPaths lists dev.kiln:kiln-processor, and on JDK 23+ that <proc>full</proc> "
+          + "is set; kiln-app-parent does all three");
     }
   }
 
