@@ -11,17 +11,31 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * A token bucket per client, in memory: each client may send {@code burst} requests at once and
+ * A token bucket per client: each client may send {@code burst} requests at once and
  * {@code perSecond} on average; beyond that, 429 with {@code Retry-After}. Clients are told apart by
- * their address unless a key function says otherwise (an API key, a user id). Idle buckets are
- * dropped once there are more than {@code maxClients}.
+ * their address unless a key function says otherwise (an API key, a user id).
+ *
+ * <p>Buckets live in a {@link Store}: in this process's memory by default (idle buckets dropped once
+ * there are more than {@code maxClients}), or shared by every instance of the app, as kiln-redis's
+ * {@code RedisRateLimits} store is.
  */
 public final class RateLimiter implements Middleware.Handler {
   private final int burst;
   private final double perSecond;
   private final Function<Request, String> key;
-  private final int maxClients;
-  private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+  private final Store store;
+
+  /** Where buckets are kept and taken from. */
+  @FunctionalInterface
+  public interface Store {
+    /**
+     * Takes a token from {@code client}'s bucket of {@code burst} tokens refilled at {@code perSecond}.
+     *
+     * @return 0 when the request may go, else the seconds until a token will be there; completing
+     *     exceptionally fails the request (a store that fails open answers 0 instead)
+     */
+    CompletionStage<Double> take(String client, int burst, double perSecond);
+  }
 
   public RateLimiter(int burst, double perSecond) {
     this(burst, perSecond, RateLimiter::clientAddress, 100_000);
@@ -29,16 +43,30 @@ public final class RateLimiter implements Middleware.Handler {
 
   /** @param key the client a request counts against; {@code null} lets the request through uncounted */
   public RateLimiter(int burst, double perSecond, Function<Request, String> key, int maxClients) {
-    if (burst < 1 || perSecond <= 0 || maxClients < 1) {
-      throw new IllegalArgumentException("burst, perSecond and maxClients must be positive");
+    this(burst, perSecond, key, inMemory(maxClients));
+  }
+
+  /** @param key the client a request counts against; {@code null} lets the request through uncounted */
+  public RateLimiter(int burst, double perSecond, Function<Request, String> key, Store store) {
+    if (burst < 1 || perSecond <= 0) {
+      throw new IllegalArgumentException("burst and perSecond must be positive");
     }
     this.burst = burst;
     this.perSecond = perSecond;
     this.key = key;
-    this.maxClients = maxClients;
+    this.store = java.util.Objects.requireNonNull(store, "store");
   }
 
-  private static String clientAddress(Request request) {
+  /** Buckets in this process's memory, at most {@code maxClients} of them kept once idle. */
+  public static Store inMemory(int maxClients) {
+    if (maxClients < 1) {
+      throw new IllegalArgumentException("maxClients must be positive");
+    }
+    return new MemoryStore(maxClients);
+  }
+
+  /** The client's IP address: the default key. */
+  public static String clientAddress(Request request) {
     InetSocketAddress address = request.remoteAddress();
     return address == null || address.getAddress() == null ? null : address.getAddress().getHostAddress();
   }
@@ -49,12 +77,14 @@ public final class RateLimiter implements Middleware.Handler {
     if (client == null) {
       return next.handle(request);
     }
-    long now = System.nanoTime();
-    if (buckets.size() >= maxClients && !buckets.containsKey(client)) {
-      buckets.values().removeIf(bucket -> bucket.isFull(now));
+    CompletionStage<Double> taken = store.take(client, burst, perSecond);
+    if (taken instanceof CompletableFuture<Double> done && done.isDone() && !done.isCompletedExceptionally()) {
+      return answer(done.join(), request, next); // the memory store: no stage more
     }
-    Bucket bucket = buckets.computeIfAbsent(client, c -> new Bucket(burst, now));
-    double wait = bucket.take(now);
+    return taken.thenCompose(wait -> answer(wait, request, next));
+  }
+
+  private static CompletionStage<Response> answer(double wait, Request request, Middleware.Next next) {
     if (wait > 0) {
       long retryAfter = Math.max(1, (long) Math.ceil(wait));
       return CompletableFuture.completedFuture(HttpError.tooManyRequests("Too Many Requests")
@@ -63,13 +93,37 @@ public final class RateLimiter implements Middleware.Handler {
     return next.handle(request);
   }
 
+  /** Buckets in a map, swept of full (idle) ones when it reaches its size. */
+  private static final class MemoryStore implements Store {
+    private final int maxClients;
+    private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+    MemoryStore(int maxClients) {
+      this.maxClients = maxClients;
+    }
+
+    @Override
+    public CompletionStage<Double> take(String client, int burst, double perSecond) {
+      long now = System.nanoTime();
+      if (buckets.size() >= maxClients && !buckets.containsKey(client)) {
+        buckets.values().removeIf(bucket -> bucket.isFull(now));
+      }
+      Bucket bucket = buckets.computeIfAbsent(client, c -> new Bucket(burst, perSecond, now));
+      return CompletableFuture.completedFuture(bucket.take(now));
+    }
+  }
+
   /** Tokens refilled continuously; one request takes one. */
-  private final class Bucket {
+  private static final class Bucket {
+    private final int burst;
+    private final double perSecond;
     private double tokens;
     private long updated;
 
-    Bucket(double tokens, long now) {
-      this.tokens = tokens;
+    Bucket(int burst, double perSecond, long now) {
+      this.burst = burst;
+      this.perSecond = perSecond;
+      this.tokens = burst;
       this.updated = now;
     }
 

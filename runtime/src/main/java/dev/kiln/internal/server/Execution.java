@@ -43,7 +43,20 @@ final class Execution {
   CompletionStage<Response> run(Endpoint endpoint, Request request, EventExecutor loop,
       java.util.function.Consumer<CompletableFuture<Response>> running) {
     if (!endpoint.isBlocking()) {
-      return Endpoint.answering(endpoint.route(), endpoint.callAsync(request));
+      if (loop.inEventLoop()) {
+        return Endpoint.answering(endpoint.route(), endpoint.callAsync(request));
+      }
+      // An asynchronous middleware (a Redis command) completed on a thread of its own: back to the loop.
+      CompletableFuture<Response> result = new CompletableFuture<>();
+      loop.execute(() -> Endpoint.answering(endpoint.route(), endpoint.callAsync(request))
+          .whenComplete((response, failure) -> {
+            if (failure != null) {
+              result.completeExceptionally(failure);
+            } else {
+              result.complete(response);
+            }
+          }));
+      return result;
     }
     CompletableFuture<Response> result = new CompletableFuture<>();
     running.accept(result);
