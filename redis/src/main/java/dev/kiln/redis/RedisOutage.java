@@ -5,13 +5,9 @@ import dev.kiln.Problem;
 import dev.kiln.Request;
 import dev.kiln.Response;
 import io.lettuce.core.RedisCommandExecutionException;
-import io.lettuce.core.RedisCommandTimeoutException;
-import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Answers 503 Service Unavailable (with {@code Retry-After}) for a request that failed because
@@ -38,17 +34,12 @@ public final class RedisOutage implements Middleware.Handler {
   public static boolean isOutage(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof RedisCommandExecutionException) {
-        return false;
+        return false; // Redis answered: the application's error
       }
-      if (cause instanceof RedisConnectionException || cause instanceof RedisCommandTimeoutException) {
-        return true;
-      }
+      // Lettuce's others: disconnected, timed out (RedisCommandTimeoutException), refused while
+      // reconnecting ("Commands are rejected"), a full queue.
       if (cause instanceof RedisException) {
-        return true; // "Commands are rejected" while disconnected, a closed connection, a full queue
-      }
-      if (!(cause instanceof CompletionException || cause instanceof ExecutionException
-          || cause.getCause() != null)) {
-        return false;
+        return true;
       }
     }
     return false;

@@ -93,7 +93,7 @@ final class TestRedis implements AutoCloseable {
     long deadline = System.nanoTime() + 30_000_000_000L;
     while (!condition.getAsBoolean()) {
       assertThat(System.nanoTime()).as(what).isLessThan(deadline);
-      Thread.sleep(10);
+      Thread.onSpinWait();
     }
   }
 }
