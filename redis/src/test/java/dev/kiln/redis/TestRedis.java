@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import redis.embedded.RedisServer;
 
 /**
@@ -89,9 +88,9 @@ final class TestRedis implements AutoCloseable {
       implements RedisSettings {}
 
   /** Waits for {@code condition}, failing after 30 s with {@code what}. */
-  static void await(String what, BooleanSupplier condition) throws InterruptedException {
+  static void await(String what, TestRedisAccess.Condition condition) throws Exception {
     long deadline = System.nanoTime() + 30_000_000_000L;
-    while (!condition.getAsBoolean()) {
+    while (!condition.holds()) {
       assertThat(System.nanoTime()).as(what).isLessThan(deadline);
       Thread.onSpinWait();
     }

@@ -1,7 +1,6 @@
 package dev.kiln.redis;
 
 import java.io.IOException;
-import java.util.function.BooleanSupplier;
 
 /** {@link TestRedis} for tests in other packages. */
 public final class TestRedisAccess implements AutoCloseable {
@@ -27,7 +26,13 @@ public final class TestRedisAccess implements AutoCloseable {
     redis.startAgain();
   }
 
-  public static void await(String what, BooleanSupplier condition) throws InterruptedException {
+  /** A condition a test waits on; it may call Redis or the server. */
+  @FunctionalInterface
+  public interface Condition {
+    boolean holds() throws Exception;
+  }
+
+  public static void await(String what, Condition condition) throws Exception {
     TestRedis.await(what, condition);
   }
 
