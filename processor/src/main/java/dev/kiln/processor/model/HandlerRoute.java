@@ -1,7 +1,9 @@
 package dev.kiln.processor.model;
 
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.TypeName;
+import dev.kiln.processor.binding.Binding;
+import dev.kiln.processor.binding.HandlerResult;
+import dev.kiln.processor.binding.PathParameter;
 import java.util.List;
 
 /**
@@ -16,8 +18,7 @@ import java.util.List;
  * @param isStatic whether the handler method is static
  * @param blocking whether the handler runs on the blocking executor
  * @param async whether the handler returns a {@code CompletionStage}
- * @param returnKind how the (completed) result becomes a response
- * @param resultType the (completed) result's type, for a JSON writer
+ * @param result how the (completed) result becomes a response
  * @param params the handler's parameters, in declaration order
  * @param group the handler class's route group, or empty
  * @param use middlewares {@code @Use}d on the class or method
@@ -25,7 +26,6 @@ import java.util.List;
  * @param maxBodySize the route's body limit, or -1
  * @param timeoutMillis the route's timeout, or -1
  * @param description the handler method's Javadoc, its block tags left out; empty for none
- * @param result the JSON result's type tree, for the OpenAPI document; {@code null} for other results
  */
 public record HandlerRoute(
     String method,
@@ -37,27 +37,25 @@ public record HandlerRoute(
     boolean isStatic,
     boolean blocking,
     boolean async,
-    ReturnKind returnKind,
-    TypeName resultType,
-    List<HandlerParam> params,
+    HandlerResult result,
+    List<Binding> params,
     String group,
     List<ClassName> use,
     List<ClassName> skip,
     long maxBodySize,
     long timeoutMillis,
-    String description,
-    DataType result) {
+    String description) {
 
   public HandlerRoute {
     params = List.copyOf(params);
   }
 
   /** The path parameters in template order. */
-  public List<HandlerParam> pathParams() {
-    HandlerParam[] ordered = new HandlerParam[template.params().size()];
-    for (HandlerParam param : params) {
-      if (param.source() == ParamSource.PATH) {
-        ordered[param.pathIndex()] = param;
+  public List<PathParameter> pathParams() {
+    PathParameter[] ordered = new PathParameter[template.params().size()];
+    for (Binding param : params) {
+      if (param instanceof PathParameter path) {
+        ordered[path.index()] = path;
       }
     }
     return List.of(ordered);

@@ -6,14 +6,21 @@ import dev.kiln.processor.DiagnosticCode;
 import dev.kiln.processor.Diagnostics;
 import dev.kiln.processor.Diagnostics.Location;
 import dev.kiln.processor.KilnNames;
+import dev.kiln.processor.binding.Binding;
+import dev.kiln.processor.binding.BindingKind;
+import dev.kiln.processor.binding.BindingKinds;
+import dev.kiln.processor.binding.HandlerResult;
+import dev.kiln.processor.binding.ParameterReading;
+import dev.kiln.processor.binding.PathParameter;
+import dev.kiln.processor.binding.RequestBody;
+import dev.kiln.processor.binding.ResultKind;
+import dev.kiln.processor.binding.ResultKinds;
+import dev.kiln.processor.binding.ResultReading;
 import dev.kiln.processor.model.Constraint;
 import dev.kiln.processor.model.DataType;
 import dev.kiln.processor.model.HandlerClass;
-import dev.kiln.processor.model.HandlerParam;
 import dev.kiln.processor.model.HandlerRoute;
-import dev.kiln.processor.model.ParamSource;
 import dev.kiln.processor.model.PathTemplate;
-import dev.kiln.processor.model.ReturnKind;
 import dev.kiln.processor.model.Segment;
 import dev.kiln.processor.model.ValueType;
 import java.util.ArrayList;
@@ -43,9 +50,6 @@ import javax.lang.model.util.Types;
  * the others are kept so the rest of the table can still be checked.
  */
 public final class HandlerReader {
-  private static final String SUPPORTED_VALUES =
-      "String, int, long, double, boolean, their boxed types, UUID or an enum";
-
   private final Diagnostics diagnostics;
   private final Elements elements;
   private final Annotations annotations;
@@ -198,7 +202,7 @@ public final class HandlerReader {
       return null;
     }
 
-    List<HandlerParam> params = readParams(method, template, pathValue);
+    List<Binding> params = readParams(method, template, pathValue);
     if (params == null) {
       return null;
     }
@@ -216,9 +220,9 @@ public final class HandlerReader {
     }
     return new HandlerRoute(annotations.enumName(route, "method"), template, fullName,
         method.getSimpleName().toString(), parameterTypes, binder, method.getModifiers().contains(Modifier.STATIC),
-        blocking, result.async(), result.kind(), result.type(), params, group.name(),
+        blocking, result.async(), result.kind(), params, group.name(),
         both(method, KilnNames.USE), both(method, KilnNames.SKIP), maxBodySize, timeoutMillis,
-        Javadoc.description(elements.getDocComment(method)), result.data());
+        Javadoc.description(elements.getDocComment(method)));
   }
 
   /** The middlewares named by {@code annotation} on the method's class and on the method. */
@@ -239,20 +243,20 @@ public final class HandlerReader {
     return 0;
   }
 
-  private List<HandlerParam> readParams(ExecutableElement method, PathTemplate template, Location pathValue) {
-    List<HandlerParam> params = new ArrayList<>();
+  private List<Binding> readParams(ExecutableElement method, PathTemplate template, Location pathValue) {
+    List<Binding> params = new ArrayList<>();
     Set<String> boundPath = new LinkedHashSet<>();
     Set<String> methodParamNames = new LinkedHashSet<>();
     Set<String> failed = new HashSet<>();
     boolean ok = true;
     for (VariableElement parameter : method.getParameters()) {
       methodParamNames.add(parameter.getSimpleName().toString());
-      HandlerParam param = readParam(method, parameter, template);
+      Binding param = readParam(method, parameter, template);
       if (param == null) {
         ok = false;
         failed.add(parameter.getSimpleName().toString());
       } else {
-        if (param.source() == ParamSource.BODY && params.stream().anyMatch(p -> p.source() == ParamSource.BODY)) {
+        if (param instanceof RequestBody && params.stream().anyMatch(RequestBody.class::isInstance)) {
           diagnostics.error(DiagnosticCode.INVALID_BODY, "a request has one body, and " + method.getSimpleName()
               + " already binds it; keep one @Body parameter (a record can hold everything the body carries)",
               parameter);
@@ -260,8 +264,8 @@ public final class HandlerReader {
           continue;
         }
         params.add(param);
-        if (param.source() == ParamSource.PATH) {
-          boundPath.add(param.wireName());
+        if (param instanceof PathParameter path) {
+          boundPath.add(path.wireName());
         }
       }
     }
@@ -282,125 +286,34 @@ public final class HandlerReader {
     return ok ? params : null;
   }
 
-  private HandlerParam readParam(ExecutableElement method, VariableElement parameter, PathTemplate template) {
-    TypeMirror type = parameter.asType();
-    String javaName = parameter.getSimpleName().toString();
-    if (TypeSupport.is(type, KilnNames.REQUEST.canonicalName())) {
-      return new HandlerParam(ParamSource.REQUEST, javaName, javaName, TypeName.get(type), null, null,
-          HandlerParam.Shape.SINGLE, -1, null, List.of());
-    }
-    ParamSource source = null;
-    AnnotationMirror binding = null;
-    for (String[] candidate : new String[][] {{KilnNames.QUERY, "QUERY"}, {KilnNames.HEADER, "HEADER"},
-        {KilnNames.COOKIE, "COOKIE"}, {KilnNames.FORM, "FORM"}, {KilnNames.BODY, "BODY"}}) {
-      AnnotationMirror mirror = Annotations.find(parameter, candidate[0]);
-      if (mirror != null) {
-        if (binding != null) {
-          diagnostics.error(DiagnosticCode.UNBOUND_PARAMETER, "parameter '" + javaName
+  /** The parameter's binding, from the first kind that claims it; {@code null} after reporting. */
+  private Binding readParam(ExecutableElement method, VariableElement parameter, PathTemplate template) {
+    String annotation = null;
+    AnnotationMirror mirror = null;
+    for (String candidate : BindingKinds.annotations()) {
+      AnnotationMirror found = Annotations.find(parameter, candidate);
+      if (found != null) {
+        if (mirror != null) {
+          diagnostics.error(DiagnosticCode.UNBOUND_PARAMETER, "parameter '" + parameter.getSimpleName()
               + "' has more than one of @Query, @Header, @Cookie, @Form and @Body; keep the one it comes from",
-              new Location(parameter, mirror, null));
+              new Location(parameter, found, null));
           return null;
         }
-        binding = mirror;
-        source = ParamSource.valueOf(candidate[1]);
+        annotation = candidate;
+        mirror = found;
       }
     }
-    boolean optional = TypeSupport.is(type, "java.util.Optional");
-    TypeMirror unwrapped = optional && TypeSupport.typeArgument(type) != null ? TypeSupport.typeArgument(type) : type;
-    List<Constraint> constraints = constraintReader.read(parameter, parameter.getAnnotationMirrors(), unwrapped,
-        optional);
-    if (constraints == null) {
-      return null;
-    }
-    if (source == ParamSource.BODY) {
-      return readBody(parameter, type, constraints);
-    }
-    boolean file = isUpload(unwrapped) || (TypeSupport.is(type, "java.util.List") && unwrapped != null
-        && TypeSupport.typeArgument(type) != null && isUpload(TypeSupport.typeArgument(type)));
-    if (file && (binding == null || source == ParamSource.FORM)) {
-      String explicitName = binding == null ? "" : annotations.string(binding, "value");
-      return new HandlerParam(ParamSource.FILE, javaName, explicitName.isEmpty() ? javaName : explicitName,
-          TypeName.get(type), null, ClassName.get("dev.kiln", "Upload"),
-          optional ? HandlerParam.Shape.OPTIONAL : TypeSupport.is(type, "java.util.List")
-              ? HandlerParam.Shape.LIST : HandlerParam.Shape.SINGLE, -1, null, constraints);
-    }
-    String wireName;
-    int pathIndex = -1;
-    if (binding == null) {
-      pathIndex = template.paramIndex(javaName);
-      if (pathIndex < 0) {
-        reportUnbound(method, parameter, template);
-        return null;
+    AnnotationValue explicitName = mirror == null ? null : Annotations.explicit(mirror, "value");
+    SourceParameter reading = new SourceParameter(parameter, template, annotation,
+        explicitName == null ? "" : (String) explicitName.getValue(), typeSupport, constraintReader, dataTypes,
+        diagnostics);
+    for (BindingKind kind : BindingKinds.all()) {
+      if (kind.claims(reading)) {
+        return kind.read(reading);
       }
-      source = ParamSource.PATH;
-      wireName = javaName;
-    } else {
-      String explicitName = annotations.string(binding, "value");
-      wireName = explicitName.isEmpty() ? javaName : explicitName;
     }
-
-    HandlerParam.Shape shape = HandlerParam.Shape.SINGLE;
-    TypeMirror valueMirror = type;
-    if (TypeSupport.is(type, "java.util.Optional") || TypeSupport.is(type, "java.util.List")) {
-      shape = TypeSupport.is(type, "java.util.Optional") ? HandlerParam.Shape.OPTIONAL : HandlerParam.Shape.LIST;
-      valueMirror = TypeSupport.typeArgument(type);
-    }
-    ValueType valueType = valueMirror == null ? null : typeSupport.scalar(valueMirror);
-    String allowedShapes = switch (source) {
-      case PATH -> SUPPORTED_VALUES + " (a path parameter is always present, so neither Optional nor List)";
-      case COOKIE -> SUPPORTED_VALUES + ", or Optional of one";
-      case FORM -> SUPPORTED_VALUES + ", or Optional or List of one, or Upload, Optional<Upload> or List<Upload>";
-      default -> SUPPORTED_VALUES + ", or Optional or List of one";
-    };
-    boolean shapeAllowed = shape == HandlerParam.Shape.SINGLE
-        || (shape == HandlerParam.Shape.OPTIONAL && source != ParamSource.PATH)
-        || (shape == HandlerParam.Shape.LIST && (source == ParamSource.QUERY || source == ParamSource.HEADER
-            || source == ParamSource.FORM));
-    if (valueType == null || !shapeAllowed) {
-      String hint = source == ParamSource.PATH && template.paramIndex(javaName) >= 0
-          ? "" : valueType == null && source == ParamSource.QUERY && isRecord(valueMirror)
-              ? "; to read the request body into " + TypeSupport.display(valueMirror) + ", annotate the parameter with @Body"
-              : "; to use the whole request, take a Request parameter";
-      diagnostics.error(DiagnosticCode.UNSUPPORTED_PARAMETER_TYPE, "cannot bind " + source.describe(wireName)
-          + " to " + TypeSupport.display(type) + ": supported types are " + allowedShapes + hint, parameter);
-      return null;
-    }
-    return new HandlerParam(source, javaName, wireName, TypeName.get(type), valueType,
-        TypeSupport.boxed(valueMirror), shape, pathIndex, null, constraints);
-  }
-
-  /** A {@code @Body} parameter: JSON, or a form when the type is a record of form values. */
-  private HandlerParam readBody(VariableElement parameter, TypeMirror type, List<Constraint> constraints) {
-    boolean optional = TypeSupport.is(type, "java.util.Optional");
-    TypeMirror bodyType = optional ? TypeSupport.typeArgument(type) : type;
-    if (bodyType == null || containsTypeVariable(bodyType) || bodyType.getKind() == TypeKind.WILDCARD) {
-      diagnostics.error(DiagnosticCode.INVALID_BODY, "cannot read a request body into " + TypeSupport.display(type) + ": its type must be "
-          + "known at compile time; declare a concrete type such as NewProject or List<NewProject>", parameter);
-      return null;
-    }
-    if (bodyType.getKind().isPrimitive() || TypeSupport.is(bodyType, KilnNames.REQUEST.canonicalName())
-        || isUpload(bodyType)) {
-      diagnostics.error(DiagnosticCode.INVALID_BODY, "@Body binds the whole body to a record or another type Jackson "
-          + "reads, not to " + bodyType + (isUpload(bodyType) ? "; take files with @Form(\"name\") Upload" : ""),
-          parameter);
-      return null;
-    }
-    DataType data = dataTypes.read(bodyType, parameter);
-    if (data == null) {
-      return null;
-    }
-    return new HandlerParam(ParamSource.BODY, parameter.getSimpleName().toString(), "", TypeName.get(type), null,
-        TypeName.get(bodyType).box(), optional ? HandlerParam.Shape.OPTIONAL : HandlerParam.Shape.SINGLE, -1, data,
-        constraints);
-  }
-
-  private static boolean isUpload(TypeMirror type) {
-    return type != null && TypeSupport.is(type, "dev.kiln.Upload");
-  }
-
-  private static boolean isRecord(TypeMirror type) {
-    return type != null && type.getKind() == TypeKind.DECLARED
-        && ((javax.lang.model.type.DeclaredType) type).asElement().getKind() == javax.lang.model.element.ElementKind.RECORD;
+    reportUnbound(method, parameter, template);
+    return null;
   }
 
   private void reportUnbound(ExecutableElement method, VariableElement parameter, PathTemplate template) {
@@ -420,11 +333,8 @@ public final class HandlerReader {
     diagnostics.error(DiagnosticCode.UNBOUND_PARAMETER, message, parameter);
   }
 
-  private record Result(ReturnKind kind, TypeName type, boolean async, DataType data) {
-    Result(ReturnKind kind, TypeName type, boolean async) {
-      this(kind, type, async, null);
-    }
-  }
+  /** The (completed) result: whether the method is async, and its kind; {@code null} after reporting. */
+  private record Result(HandlerResult kind, boolean async) {}
 
   private Result readResult(ExecutableElement method) {
     TypeMirror type = method.getReturnType();
@@ -439,43 +349,14 @@ public final class HandlerReader {
         return null;
       }
     }
-    if (type.getKind() == TypeKind.VOID || TypeSupport.is(type, "java.lang.Void")) {
-      return new Result(ReturnKind.NO_CONTENT, TypeName.VOID, async);
+    SourceResult reading = new SourceResult(method, type, dataTypes, diagnostics);
+    for (ResultKind kind : ResultKinds.all()) {
+      if (kind.claims(reading)) {
+        HandlerResult result = kind.read(reading);
+        return result == null ? null : new Result(result, async);
+      }
     }
-    if (TypeSupport.is(type, KilnNames.RESPONSE.canonicalName())) {
-      return new Result(ReturnKind.RESPONSE, KilnNames.RESPONSE, async);
-    }
-    if (TypeSupport.is(type, "java.lang.String")) {
-      return new Result(ReturnKind.TEXT, TypeName.get(String.class), async);
-    }
-    if (type.getKind() == TypeKind.ARRAY && ((ArrayType) type).getComponentType().getKind() == TypeKind.BYTE) {
-      return new Result(ReturnKind.BYTES, TypeName.get(type), async);
-    }
-    if (containsTypeVariable(type)) {
-      diagnostics.error(DiagnosticCode.UNSUPPORTED_RETURN_TYPE, "cannot write " + type + " as JSON: its type is "
-          + "not known at compile time; return a concrete type such as List<Project>", method);
-      return null;
-    }
-    DataType data = dataTypes.read(type, method);
-    return data == null ? null : new Result(ReturnKind.JSON, TypeName.get(type).box(), async, data);
-  }
-
-  /** Type variables have no writer at compile time; a wildcard is written as its bound. */
-  private static boolean containsTypeVariable(TypeMirror type) {
-    switch (type.getKind()) {
-      case TYPEVAR: case INTERSECTION: case UNION:
-        return true;
-      case WILDCARD:
-        javax.lang.model.type.WildcardType wildcard = (javax.lang.model.type.WildcardType) type;
-        return wildcard.getExtendsBound() != null && containsTypeVariable(wildcard.getExtendsBound());
-      case ARRAY:
-        return containsTypeVariable(((ArrayType) type).getComponentType());
-      case DECLARED:
-        return ((javax.lang.model.type.DeclaredType) type).getTypeArguments().stream()
-            .anyMatch(HandlerReader::containsTypeVariable);
-      default:
-        return false;
-    }
+    throw new AssertionError("JSON claims every result");
   }
 
   /** Dot-separated Java identifiers: each part becomes a URL-builder method or group. */

@@ -143,4 +143,28 @@ public final class TypeSupport {
     }
     return true;
   }
+
+  /** Whether the type is a record class. */
+  static boolean isRecord(TypeMirror type) {
+    return type != null && type.getKind() == TypeKind.DECLARED
+        && ((DeclaredType) type).asElement().getKind() == ElementKind.RECORD;
+  }
+
+  /** Type variables have no writer at compile time; a wildcard is written as its bound. */
+  static boolean containsTypeVariable(TypeMirror type) {
+    switch (type.getKind()) {
+      case TYPEVAR: case INTERSECTION: case UNION:
+        return true;
+      case WILDCARD:
+        WildcardType wildcard = (WildcardType) type;
+        return wildcard.getExtendsBound() != null && containsTypeVariable(wildcard.getExtendsBound());
+      case ARRAY:
+        return containsTypeVariable(((ArrayType) type).getComponentType());
+      case DECLARED:
+        return ((DeclaredType) type).getTypeArguments().stream()
+            .anyMatch(TypeSupport::containsTypeVariable);
+      default:
+        return false;
+    }
+  }
 }

@@ -11,12 +11,14 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.kiln.processor.KilnNames;
+import dev.kiln.processor.binding.BinderCode;
+import dev.kiln.processor.binding.Binding;
+import dev.kiln.processor.binding.HandlerResult;
+import dev.kiln.processor.binding.ResponseResult;
+import dev.kiln.processor.model.Constraint;
 import dev.kiln.processor.model.DataType;
 import dev.kiln.processor.model.HandlerClass;
-import dev.kiln.processor.model.HandlerParam;
 import dev.kiln.processor.model.HandlerRoute;
-import dev.kiln.processor.model.ParamSource;
-import dev.kiln.processor.model.ReturnKind;
 import dev.kiln.processor.model.ValueType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -77,14 +79,15 @@ public final class EndpointsWriter {
 
   private MethodSpec binder(ClassName handlerType, HandlerRoute route) {
     NameAllocator names = new NameAllocator();
-    for (HandlerParam param : route.params()) {
-      if (param.source() != ParamSource.REQUEST) {
+    for (Binding param : route.params()) {
+      if (param.needsLocal()) {
         names.newName(param.javaName(), param);
       }
     }
     String request = names.newName("request");
     String handler = names.newName("handler");
     String result = names.newName("result");
+    Code code = new Code(request, names);
 
     MethodSpec.Builder method = MethodSpec.methodBuilder(route.binder())
         .addJavadoc("Binds {@code $L $L} to $L.\n", route.method(), GeneratedCode.javadocText(route.template().text()),
@@ -102,20 +105,16 @@ public final class EndpointsWriter {
     }
 
     List<CodeBlock> arguments = new ArrayList<>();
-    for (HandlerParam param : route.params()) {
-      if (param.source() == ParamSource.REQUEST) {
-        arguments.add(CodeBlock.of("$N", request));
-      } else {
-        String local = names.get(param);
-        method.addCode(bind(param, local, request, names));
-        arguments.add(CodeBlock.of("$N", local));
-      }
+    for (Binding param : route.params()) {
+      String local = param.needsLocal() ? names.get(param) : null;
+      method.addCode(param.declare(code, local));
+      arguments.add(param.argument(code, local));
     }
-    method.addCode(validate(route, names));
+    method.addCode(validate(route, code, names));
     CodeBlock call = CodeBlock.of("$L.$L($L)",
         route.isStatic() ? CodeBlock.of("$T", handlerType) : CodeBlock.of("$N", handler),
         route.handlerMethod(), CodeBlock.join(arguments, ", "));
-    method.addCode(result(route, call, result));
+    method.addCode(result(route, code, call, result));
     return method.build();
   }
 
@@ -123,183 +122,102 @@ public final class EndpointsWriter {
    * Checks every parameter's constraints and validates the body, then answers 422 listing every
    * violation, before the handler runs.
    */
-  private CodeBlock validate(HandlerRoute route, NameAllocator names) {
-    List<HandlerParam> checked = route.params().stream()
-        .filter(p -> !p.constraints().isEmpty() || p.data() != null && ValidationCode.needsValidation(p.data()))
-        .toList();
+  private CodeBlock validate(HandlerRoute route, Code code, NameAllocator names) {
+    List<Binding> checked = route.params().stream().filter(Binding::isValidated).toList();
     if (checked.isEmpty()) {
       return CodeBlock.of("");
     }
     String violations = names.newName("violations");
-    CodeBlock.Builder code = CodeBlock.builder()
+    CodeBlock.Builder block = CodeBlock.builder()
         .addStatement("$T $N = new $T()", KilnNames.VIOLATIONS, violations, KilnNames.VIOLATIONS);
-    for (HandlerParam param : checked) {
+    for (Binding param : checked) {
       String local = names.get(param);
       TypeName type = param.type();
-      if (param.shape() == HandlerParam.Shape.OPTIONAL) {
+      if (type instanceof ParameterizedTypeName optional
+          && optional.rawType().equals(ClassName.get(Optional.class))) {
         String value = names.newName(local + "Value");
-        type = param.valueClass();
-        code.addStatement("$T $N = $N.orElse(null)", type, value, local);
+        type = optional.typeArguments().get(0);
+        block.addStatement("$T $N = $N.orElse(null)", type, value, local);
         local = value;
       }
-      code.add(param.source() == ParamSource.BODY
-          ? validation.checkBody(local, type, param.constraints(), param.data(), violations, names)
-          : validation.checkParameter(param.source().in(), param.wireName(), local, type, param.constraints(),
-              violations));
+      block.add(param.validate(code, local, type, violations));
     }
-    return code.addStatement("$N.throwIfAny()", violations).build();
+    return block.addStatement("$N.throwIfAny()", violations).build();
   }
 
-  /** Declares {@code local} from the request, converted to the parameter's type. */
-  private CodeBlock bind(HandlerParam param, String local, String request, NameAllocator names) {
-    String what = param.source().describe(param.wireName());
-    if (param.source() == ParamSource.BODY) {
-      return body(param, local, request);
-    }
-    if (param.source() == ParamSource.FILE) {
-      return switch (param.shape()) {
-        case SINGLE -> CodeBlock.of("$T $N = $T.requiredFile($N, $S);\n", param.type(), local, KilnNames.BODIES,
-            request, param.wireName());
-        case OPTIONAL -> CodeBlock.of("$T $N = $T.ofNullable($T.file($N, $S));\n", param.type(), local,
-            Optional.class, KilnNames.BODIES, request, param.wireName());
-        case LIST -> CodeBlock.of("$T $N = $T.files($N, $S);\n", param.type(), local, KilnNames.BODIES, request,
-            param.wireName());
-      };
-    }
-    if (param.source() == ParamSource.PATH) {
-      CodeBlock raw = CodeBlock.of("$N.pathParam($L)", request, param.pathIndex());
-      return CodeBlock.of("$T $N = $L;\n", param.type(), local, convert(param, raw, what));
-    }
-    switch (param.shape()) {
-      case SINGLE: {
-        CodeBlock raw = CodeBlock.of("$T.required($L, $S)", KilnNames.CONVERTERS, single(param, request), what);
-        return CodeBlock.of("$T $N = $L;\n", param.type(), local, convert(param, raw, what));
-      }
-      case OPTIONAL: {
-        if (param.valueType() == ValueType.STRING) {
-          return CodeBlock.of("$T $N = $T.ofNullable($L);\n", param.type(), local, Optional.class, single(param, request));
-        }
-        String text = names.newName(local + "Text");
-        return CodeBlock.builder()
-            .addStatement("$T $N = $L", String.class, text, single(param, request))
-            .addStatement("$T $N = $N == null ? $T.empty() : $T.of($L)", param.type(), local, text, Optional.class,
-                Optional.class, convert(param, CodeBlock.of("$N", text), what))
-            .build();
-      }
-      case LIST: {
-        CodeBlock all = switch (param.source()) {
-          case QUERY -> CodeBlock.of("$N.queryParams($S)", request, param.wireName());
-          case FORM -> CodeBlock.of("$N.form().all($S)", request, param.wireName());
-          default -> CodeBlock.of("$N.headers($S)", request, param.wireName());
-        };
-        if (param.valueType() == ValueType.STRING) {
-          return CodeBlock.of("$T $N = $L;\n", param.type(), local, all);
-        }
-        String text = names.newName("text");
-        return CodeBlock.builder()
-            .addStatement("$T $N = new $T<>()", param.type(), local, ArrayList.class)
-            .beginControlFlow("for ($T $N : $L)", String.class, text, all)
-            .addStatement("$N.add($L)", local, convert(param, CodeBlock.of("$N", text), what))
-            .endControlFlow()
-            .build();
-      }
-      default:
-        throw new AssertionError(param.shape());
-    }
-  }
-
-  private static CodeBlock single(HandlerParam param, String request) {
-    if (param.source() == ParamSource.FORM) {
-      return CodeBlock.of("$N.form().first($S)", request, param.wireName());
-    }
-    String accessor = switch (param.source()) {
-      case QUERY -> "queryParam";
-      case HEADER -> "header";
-      case COOKIE -> "cookie";
-      default -> throw new IllegalArgumentException(param.source().name());
-    };
-    return CodeBlock.of("$N.$L($S)", request, accessor, param.wireName());
-  }
-
-  /**
-   * Reads the body by its {@code Content-Type}: JSON with a reader resolved once, a form through a
-   * generated binder when the type is a record of form fields; anything else is a 415.
-   */
-  private CodeBlock body(HandlerParam param, String local, String request) {
-    DataType data = param.data();
-    TypeName bodyType = param.valueClass();
-    boolean optional = param.shape() == HandlerParam.Shape.OPTIONAL;
-    boolean json = !FormBinding.hasFiles(data);
-    boolean form = FormBinding.isFormBindable(data);
-    List<String> accepted = new ArrayList<>();
-    CodeBlock.Builder cases = CodeBlock.builder();
-    if (json) {
-      accepted.add("application/json");
-      CodeBlock read = CodeBlock.of("$T.json($N, $L.$N)", KilnNames.BODIES, request, TYPES, jsonType(bodyType));
-      cases.addStatement("case JSON -> $L", optional ? CodeBlock.of("$T.of($L)", Optional.class, read) : read);
-    }
-    if (form) {
-      accepted.add("application/x-www-form-urlencoded");
-      accepted.add("multipart/form-data");
-      CodeBlock read = CodeBlock.of("$N($N)", forms.binder((DataType.Record) data), request);
-      cases.addStatement("case URLENCODED, MULTIPART -> $L",
-          optional ? CodeBlock.of("$T.of($L)", Optional.class, read) : read);
-    }
-    cases.addStatement(optional ? "case NONE -> $T.empty()" : "case NONE -> throw $T.missing()",
-        optional ? Optional.class : KilnNames.BODIES);
-    String acceptedText = accepted.size() == 1 ? accepted.get(0)
-        : String.join(", ", accepted.subList(0, accepted.size() - 1)) + " or " + accepted.get(accepted.size() - 1);
-    cases.addStatement("default -> throw $T.unsupported($N, $S)", KilnNames.BODIES, request, acceptedText);
-    return CodeBlock.builder()
-        .add("$T $N = switch ($T.kind($N)) {\n$>", param.type(), local, KilnNames.BODIES, request)
-        .add(cases.build())
-        .add("$<};\n")
-        .build();
-  }
-
-  private CodeBlock convert(HandlerParam param, CodeBlock text, String what) {
-    switch (param.valueType()) {
-      case STRING:
-        return text;
-      case ENUM:
-        return CodeBlock.of("$T.toEnum($N, $L, $S)", KilnNames.CONVERTERS, enumConstants(param.valueClass()), text, what);
-      default:
-        return CodeBlock.of("$T.$L($L, $S)", KilnNames.CONVERTERS, param.valueType().converter(), text, what);
-    }
-  }
-
-  private CodeBlock result(HandlerRoute route, CodeBlock call, String result) {
-    CodeBlock.Builder code = CodeBlock.builder();
+  private CodeBlock result(HandlerRoute route, Code code, CodeBlock call, String result) {
+    HandlerResult kind = route.result();
     if (route.async()) {
-      switch (route.returnKind()) {
-        case RESPONSE: return code.addStatement("return $L", call).build();
-        case TEXT: return code.addStatement("return $L.thenApply($T::text)", call, KilnNames.RESPONSE).build();
-        case BYTES: return code.addStatement("return $L.thenApply($T::bytes)", call, KilnNames.RESPONSE).build();
-        case NO_CONTENT:
-          return code.addStatement("return $L.thenApply($N -> $T.noContent())", call, result, KilnNames.RESPONSE)
-              .build();
-        case JSON:
-          return code.addStatement("return $L.thenApply($N -> $T.json($L.$N, $N))", call, result, KilnNames.RESPONSE,
-              TYPES, jsonType(route.resultType()), result).build();
-        default: throw new AssertionError(route.returnKind());
+      if (kind instanceof ResponseResult) {
+        return CodeBlock.builder().addStatement("return $L", call).build();
       }
+      return CodeBlock.builder().addStatement("return $L.thenApply($N -> $L)", call, result,
+          kind.response(code, CodeBlock.of("$N", result))).build();
     }
+    CodeBlock.Builder block = CodeBlock.builder();
     CodeBlock response;
-    if (route.returnKind() == ReturnKind.NO_CONTENT) {
-      code.addStatement("$L", call);
-      response = CodeBlock.of("$T.noContent()", KilnNames.RESPONSE);
+    if (kind.hasValue()) {
+      response = kind.response(code, call);
     } else {
-      response = switch (route.returnKind()) {
-        case RESPONSE -> call;
-        case TEXT -> CodeBlock.of("$T.text($L)", KilnNames.RESPONSE, call);
-        case BYTES -> CodeBlock.of("$T.bytes($L)", KilnNames.RESPONSE, call);
-        case JSON -> CodeBlock.of("$T.json($L.$N, $L)", KilnNames.RESPONSE, TYPES, jsonType(route.resultType()), call);
-        default -> throw new AssertionError(route.returnKind());
-      };
+      block.addStatement("$L", call);
+      response = kind.response(code, null);
     }
     return route.blocking()
-        ? code.addStatement("return $L", response).build()
-        : code.addStatement("return $T.completedFuture($L)", CompletableFuture.class, response).build();
+        ? block.addStatement("return $L", response).build()
+        : block.addStatement("return $T.completedFuture($L)", CompletableFuture.class, response).build();
+  }
+
+  /** What bindings and results use inside one binder: its request, its names and the class's constants. */
+  private final class Code implements BinderCode {
+    private final String request;
+    private final NameAllocator names;
+
+    Code(String request, NameAllocator names) {
+      this.request = request;
+      this.names = names;
+    }
+
+    @Override
+    public String request() {
+      return request;
+    }
+
+    @Override
+    public String newName(String suggestion) {
+      return names.newName(suggestion);
+    }
+
+    @Override
+    public CodeBlock convert(ValueType valueType, TypeName valueClass, CodeBlock text, String what) {
+      return switch (valueType) {
+        case STRING -> text;
+        case ENUM -> CodeBlock.of("$T.toEnum($N, $L, $S)", KilnNames.CONVERTERS, enumConstants(valueClass), text,
+            what);
+        default -> CodeBlock.of("$T.$L($L, $S)", KilnNames.CONVERTERS, valueType.converter(), text, what);
+      };
+    }
+
+    @Override
+    public CodeBlock jsonType(TypeName type) {
+      return CodeBlock.of("$L.$N", TYPES, EndpointsWriter.this.jsonType(type));
+    }
+
+    @Override
+    public CodeBlock formBinder(DataType.Record record) {
+      return CodeBlock.of("$N($N)", forms.binder(record), request);
+    }
+
+    @Override
+    public CodeBlock checkParameter(String in, String name, String value, TypeName type,
+        List<Constraint> constraints, String violations) {
+      return validation.checkParameter(in, name, value, type, constraints, violations);
+    }
+
+    @Override
+    public CodeBlock checkBody(String value, TypeName type, List<Constraint> constraints, DataType data,
+        String violations) {
+      return validation.checkBody(value, type, constraints, data, violations, names);
+    }
   }
 
   private FieldSpec jsonType(TypeName type) {

@@ -8,6 +8,7 @@ import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import dev.kiln.processor.KilnNames;
+import dev.kiln.processor.model.DataShapes;
 import dev.kiln.processor.model.DataType;
 import dev.kiln.processor.model.ValueType;
 import java.util.ArrayList;
@@ -36,59 +37,6 @@ final class FormBinding {
 
   List<MethodSpec> methods() {
     return List.copyOf(binders.values());
-  }
-
-  /** Whether every component of the record, and of the records in it, comes from a form field. */
-  static boolean isFormBindable(DataType type) {
-    return type instanceof DataType.Record record && bindable(record, new HashSet<>());
-  }
-
-  private static boolean bindable(DataType.Record record, Set<TypeName> seen) {
-    if (!seen.add(record.type())) {
-      return false; // a record inside itself has no finite form
-    }
-    for (DataType.Component component : record.components()) {
-      DataType type = component.type();
-      boolean ok = isField(type)
-          || type instanceof DataType.Maybe maybe && isField(maybe.value())
-          || type instanceof DataType.Many many && !many.array() && isList(many.type()) && isField(many.element())
-          || type instanceof DataType.Record nested && bindable(nested, seen);
-      if (!ok) {
-        return false;
-      }
-    }
-    seen.remove(record.type());
-    return true;
-  }
-
-  private static boolean isField(DataType type) {
-    return type instanceof DataType.File || type instanceof DataType.Scalar scalar && scalar.valueType() != null;
-  }
-
-  private static boolean isList(TypeName type) {
-    return type instanceof ParameterizedTypeName parameterized
-        && parameterized.rawType().equals(ClassName.get(List.class));
-  }
-
-  /** Whether a type holds an upload somewhere: then it cannot come from JSON. */
-  static boolean hasFiles(DataType type) {
-    return hasFiles(type, new HashSet<>());
-  }
-
-  private static boolean hasFiles(DataType type, Set<TypeName> seen) {
-    if (type instanceof DataType.File) {
-      return true;
-    }
-    if (type instanceof DataType.Record record) {
-      return seen.add(record.type()) && record.components().stream().anyMatch(c -> hasFiles(c.type(), seen));
-    }
-    if (type instanceof DataType.Many many) {
-      return hasFiles(many.element(), seen);
-    }
-    if (type instanceof DataType.Maybe maybe) {
-      return hasFiles(maybe.value(), seen);
-    }
-    return type instanceof DataType.Dictionary dictionary && hasFiles(dictionary.value(), seen);
   }
 
   /** The method reading {@code record} from a request's form. */

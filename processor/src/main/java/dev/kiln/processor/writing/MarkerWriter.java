@@ -6,7 +6,7 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
 import dev.kiln.processor.KilnNames;
 import dev.kiln.processor.model.HandlerClass;
-import dev.kiln.processor.model.HandlerParam;
+import dev.kiln.processor.binding.PathParameter;
 import dev.kiln.processor.model.HandlerRoute;
 import javax.lang.model.element.Modifier;
 
@@ -103,7 +103,7 @@ public final class MarkerWriter {
     if (route.pathParams().isEmpty()) {
       entry.addMember("pathParameters", "{}");
     }
-    for (HandlerParam param : route.pathParams()) {
+    for (PathParameter param : route.pathParams()) {
       entry.addMember("pathParameters", "$L",
           AnnotationSpec.builder(KilnNames.AGGREGATED_ROUTES_CLASS.nestedClass("PathParameter"))
               .addMember("name", "$S", param.wireName())

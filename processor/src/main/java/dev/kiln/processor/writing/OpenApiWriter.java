@@ -8,11 +8,16 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
+import dev.kiln.processor.binding.Binding;
+import dev.kiln.processor.binding.FileField;
+import dev.kiln.processor.binding.OperationDoc;
+import dev.kiln.processor.binding.RequestBody;
+import dev.kiln.processor.binding.ResponseDoc;
+import dev.kiln.processor.binding.Shape;
+import dev.kiln.processor.binding.ValueBinding;
 import dev.kiln.processor.model.Constraint;
 import dev.kiln.processor.model.DataType;
-import dev.kiln.processor.model.HandlerParam;
 import dev.kiln.processor.model.HandlerRoute;
-import dev.kiln.processor.model.ParamSource;
 import dev.kiln.processor.model.PathParamType;
 import dev.kiln.processor.model.RouteTable;
 import dev.kiln.processor.model.Segment;
@@ -112,7 +117,7 @@ public final class OpenApiWriter {
         operation.put("description", route.description());
       }
     }
-    ArrayNode parameters = JSON.arrayNode();
+    Operation doc = new Operation();
     int pathIndex = 0;
     for (Segment segment : route.template().segments()) {
       if (segment instanceof Segment.Param param) {
@@ -121,60 +126,47 @@ public final class OpenApiWriter {
         if (param.regex() != null) {
           schema.put("pattern", "^(?:" + param.regex() + ")$");
         }
-        HandlerParam bound = handler == null ? null : handler.params().stream()
-            .filter(p -> p.source() == ParamSource.PATH && p.wireName().equals(param.name())).findFirst().orElse(null);
-        if (bound != null) {
-          constrain(schema, bound.constraints());
-        }
-        parameters.add(JSON.objectNode().put("name", param.name()).put("in", "path").put("required", true)
+        doc.pathSchemas.put(param.name(), schema);
+        doc.parameters.add(JSON.objectNode().put("name", param.name()).put("in", "path").put("required", true)
             .set("schema", schema));
       }
     }
     boolean validated = false;
-    boolean hasBody = false;
-    ObjectNode formFields = JSON.objectNode();
-    ArrayNode formRequired = JSON.arrayNode();
     if (handler != null) {
-      for (HandlerParam param : handler.params()) {
-        validated |= !param.constraints().isEmpty();
-        switch (param.source()) {
-          case QUERY, HEADER, COOKIE -> parameters.add(parameter(param));
-          case FORM, FILE -> {
-            formFields.set(param.wireName(), paramSchema(param));
-            if (param.shape() == HandlerParam.Shape.SINGLE) {
-              formRequired.add(param.wireName());
-            }
-          }
-          case BODY -> {
-            operation.set("requestBody", requestBody(param));
-            validated |= ValidationCode.needsValidation(param.data());
-            hasBody = true;
-          }
-          default -> { }
-        }
+      for (Binding param : handler.params()) {
+        validated |= param.isValidated();
+        param.document(doc);
       }
     }
-    if (!formFields.isEmpty() && !hasBody) {
+    boolean hasBody = doc.body != null;
+    if (!doc.formFields.isEmpty() && !hasBody) {
       ObjectNode schema = JSON.objectNode().put("type", "object");
-      schema.set("properties", formFields);
-      if (!formRequired.isEmpty()) {
-        schema.set("required", formRequired);
+      schema.set("properties", doc.formFields);
+      if (!doc.formRequired.isEmpty()) {
+        schema.set("required", doc.formRequired);
       }
-      boolean files = handler.params().stream().anyMatch(p -> p.source() == ParamSource.FILE);
       ObjectNode content = JSON.objectNode();
       content.putObject("multipart/form-data").set("schema", schema);
-      if (!files) {
+      if (!doc.files) {
         content.putObject("application/x-www-form-urlencoded").set("schema", schema.deepCopy());
       }
-      operation.putObject("requestBody").put("required", !formRequired.isEmpty()).set("content", content);
+      operation.putObject("requestBody").put("required", !doc.formRequired.isEmpty()).set("content", content);
       hasBody = true;
+    } else if (hasBody) {
+      operation.set("requestBody", doc.body);
     }
-    if (!parameters.isEmpty()) {
-      operation.set("parameters", parameters);
+    if (!doc.parameters.isEmpty()) {
+      operation.set("parameters", doc.parameters);
     }
     ObjectNode responses = operation.putObject("responses");
-    responses.set(successStatus(handler), success(handler));
-    if (!parameters.isEmpty() || hasBody) {
+    if (handler == null) {
+      responses.set("200", JSON.objectNode().put("description", "The handler's response"));
+    } else {
+      Success success = new Success();
+      handler.result().document(success);
+      responses.set(handler.result().status(), success.response);
+    }
+    if (!doc.parameters.isEmpty() || hasBody) {
       responses.set("400", problem("The request is malformed: a parameter or the body does not parse"));
     }
     if (hasBody) {
@@ -186,26 +178,82 @@ public final class OpenApiWriter {
     return operation;
   }
 
-  private static String successStatus(HandlerRoute handler) {
-    return handler != null && handler.returnKind() == dev.kiln.processor.model.ReturnKind.NO_CONTENT ? "204" : "200";
+  /** One operation's parameters and body, as its bindings describe them. */
+  private final class Operation implements OperationDoc {
+    final ArrayNode parameters = JSON.arrayNode();
+    final Map<String, ObjectNode> pathSchemas = new HashMap<>();
+    final ObjectNode formFields = JSON.objectNode();
+    final ArrayNode formRequired = JSON.arrayNode();
+    boolean files;
+    ObjectNode body;
+
+    @Override
+    public void constrainPath(String name, List<Constraint> constraints) {
+      ObjectNode schema = pathSchemas.get(name);
+      if (schema != null) {
+        constrain(schema, constraints);
+      }
+    }
+
+    @Override
+    public void parameter(ValueBinding binding) {
+      ObjectNode parameter = JSON.objectNode()
+          .put("name", binding.wireName())
+          .put("in", binding.in())
+          .put("required", binding.shape() == Shape.SINGLE);
+      if (binding.shape() == Shape.LIST) {
+        parameter.put("style", "form").put("explode", true);
+      }
+      parameters.add(parameter.set("schema", paramSchema(binding)));
+    }
+
+    @Override
+    public void formField(ValueBinding binding) {
+      formFields.set(binding.wireName(), paramSchema(binding));
+      if (binding.shape() == Shape.SINGLE) {
+        formRequired.add(binding.wireName());
+      }
+      files |= binding instanceof FileField;
+    }
+
+    @Override
+    public void body(RequestBody binding) {
+      body = JSON.objectNode().put("required", !binding.optional());
+      ObjectNode content = body.putObject("content");
+      ObjectNode schema = constrain(schema(binding.data()), binding.constraints());
+      if (binding.readsJson()) {
+        content.putObject("application/json").set("schema", schema);
+      }
+      if (binding.readsForm()) {
+        content.putObject("application/x-www-form-urlencoded").set("schema", schema.deepCopy());
+        content.putObject("multipart/form-data").set("schema", schema.deepCopy());
+      }
+    }
   }
 
-  private ObjectNode success(HandlerRoute handler) {
-    ObjectNode response = JSON.objectNode();
-    if (handler == null) {
-      return response.put("description", "The handler's response");
+  /** A route's success response, as its result describes it. */
+  private final class Success implements ResponseDoc {
+    final ObjectNode response = JSON.objectNode();
+
+    @Override
+    public void described(String description) {
+      response.put("description", description);
     }
-    switch (handler.returnKind()) {
-      case NO_CONTENT -> response.put("description", "No content");
-      case TEXT -> response.put("description", "Text").putObject("content").putObject("text/plain")
+
+    @Override
+    public void text(String description, String mediaType, String contentMediaType) {
+      ObjectNode schema = response.put("description", description).putObject("content").putObject(mediaType)
           .putObject("schema").put("type", "string");
-      case BYTES -> response.put("description", "Bytes").putObject("content").putObject("application/octet-stream")
-          .putObject("schema").put("type", "string").put("contentMediaType", "application/octet-stream");
-      case JSON -> response.put("description", "OK").putObject("content").putObject("application/json")
-          .set("schema", schema(handler.result()));
-      default -> response.put("description", "The response the handler builds");
+      if (contentMediaType != null) {
+        schema.put("contentMediaType", contentMediaType);
+      }
     }
-    return response;
+
+    @Override
+    public void json(DataType data) {
+      response.put("description", "OK").putObject("content").putObject("application/json")
+          .set("schema", schema(data));
+    }
   }
 
   private static ObjectNode problem(String description) {
@@ -215,43 +263,17 @@ public final class OpenApiWriter {
     return response;
   }
 
-  private ObjectNode parameter(HandlerParam param) {
-    ObjectNode parameter = JSON.objectNode()
-        .put("name", param.wireName())
-        .put("in", param.source().in())
-        .put("required", param.shape() == HandlerParam.Shape.SINGLE);
-    if (param.shape() == HandlerParam.Shape.LIST) {
-      parameter.put("style", "form").put("explode", true);
-    }
-    return parameter.set("schema", paramSchema(param));
-  }
-
   /** A parameter's schema: the scalar (or upload), in an array for a list, with its constraints. */
-  private ObjectNode paramSchema(HandlerParam param) {
-    ObjectNode value = param.source() == ParamSource.FILE
+  private ObjectNode paramSchema(ValueBinding param) {
+    ObjectNode value = param instanceof FileField
         ? JSON.objectNode().put("type", "string").put("format", "binary")
         : scalarSchema(param.valueClass(), List.of()); // an enum is a string; its constants are not listed
-    if (param.shape() == HandlerParam.Shape.LIST) {
+    if (param.shape() == Shape.LIST) {
       ObjectNode array = JSON.objectNode().put("type", "array");
       array.set("items", value);
       return constrain(array, param.constraints());
     }
     return constrain(value, param.constraints());
-  }
-
-  private ObjectNode requestBody(HandlerParam param) {
-    DataType data = param.data();
-    ObjectNode body = JSON.objectNode().put("required", param.shape() != HandlerParam.Shape.OPTIONAL);
-    ObjectNode content = body.putObject("content");
-    ObjectNode schema = constrain(schema(data), param.constraints());
-    if (!FormBinding.hasFiles(data)) {
-      content.putObject("application/json").set("schema", schema);
-    }
-    if (FormBinding.isFormBindable(data)) {
-      content.putObject("application/x-www-form-urlencoded").set("schema", schema.deepCopy());
-      content.putObject("multipart/form-data").set("schema", schema.deepCopy());
-    }
-    return body;
   }
 
   /** A type's JSON Schema; a record's is a reference to its named component. */

@@ -8,6 +8,7 @@ import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.TypeName;
 import dev.kiln.processor.KilnNames;
 import dev.kiln.processor.model.Constraint;
+import dev.kiln.processor.model.DataShapes;
 import dev.kiln.processor.model.DataType;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -41,35 +42,6 @@ final class ValidationCode {
     return List.copyOf(validators.values());
   }
 
-  /** Whether values of this type have anything to check. */
-  static boolean needsValidation(DataType type) {
-    return needsValidation(type, new HashSet<>());
-  }
-
-  private static boolean needsValidation(DataType type, Set<TypeName> seen) {
-    if (type instanceof DataType.Record record) {
-      if (!seen.add(record.type())) {
-        return false;
-      }
-      for (DataType.Component component : record.components()) {
-        if (!component.constraints().isEmpty() || needsValidation(component.type(), seen)) {
-          return true;
-        }
-      }
-      return false;
-    }
-    if (type instanceof DataType.Many many) {
-      return !many.elementConstraints().isEmpty() || needsValidation(many.element(), seen);
-    }
-    if (type instanceof DataType.Maybe maybe) {
-      return needsValidation(maybe.value(), seen);
-    }
-    if (type instanceof DataType.Dictionary dictionary) {
-      return needsValidation(dictionary.value(), seen);
-    }
-    return false;
-  }
-
   /** Checks a parameter's value against its constraints; the violation's path is the parameter's name. */
   CodeBlock checkParameter(String in, String name, String value, TypeName type, List<Constraint> constraints,
       String violations) {
@@ -84,7 +56,7 @@ final class ValidationCode {
   CodeBlock checkBody(String value, TypeName type, List<Constraint> constraints, DataType data, String violations,
       NameAllocator names) {
     CodeBlock.Builder code = CodeBlock.builder().add(here(value, type, constraints, violations));
-    if (needsValidation(data)) {
+    if (DataShapes.needsValidation(data)) {
       code.add(through(value, data, violations, names));
     }
     return code.build();
@@ -134,7 +106,7 @@ final class ValidationCode {
           .beginControlFlow("for ($T $N : $N)", elementType, element, value)
           .addStatement("$N.enter($N++)", violations, index)
           .add(here(element, elementType, many.elementConstraints(), violations));
-      if (needsValidation(many.element())) {
+      if (DataShapes.needsValidation(many.element())) {
         code.add(through(element, many.element(), violations, names));
       }
       code.addStatement("$N.exit()", violations)
@@ -175,7 +147,7 @@ final class ValidationCode {
         .addParameter(record.type(), value)
         .addParameter(KilnNames.VIOLATIONS, violations);
     for (DataType.Component component : record.components()) {
-      if (component.constraints().isEmpty() && !needsValidation(component.type())) {
+      if (component.constraints().isEmpty() && !DataShapes.needsValidation(component.type())) {
         continue;
       }
       String local = names.get(component);
@@ -193,7 +165,7 @@ final class ValidationCode {
       method.addStatement("$T $N = $L", type, local, read);
       method.addCode(checks(local, type, component.constraints(), c -> CodeBlock.of("$N.addField($S, $S, $S)",
           violations, component.name(), c.name(), c.message())));
-      if (needsValidation(data)) {
+      if (DataShapes.needsValidation(data)) {
         method.addStatement("$N.enter($S)", violations, component.name())
             .addCode(through(local, data, violations, names))
             .addStatement("$N.exit()", violations);

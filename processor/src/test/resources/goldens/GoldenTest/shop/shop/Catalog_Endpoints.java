@@ -218,7 +218,7 @@ public final class Catalog_Endpoints {
    */
   public static CompletionStage<Response> async(Catalog handler, Request request) {
     String value = Converters.required(request.queryParam("value"), "query parameter 'value'");
-    return handler.async(value).thenApply(Response::text);
+    return handler.async(value).thenApply(result -> Response.text(result));
   }
 
   /**
