@@ -132,4 +132,12 @@ public interface Request {
 
   /** Sets an attribute for the middlewares and the handler after this one. */
   <T> void attribute(TypedKey<T> key, T value);
+
+  /**
+   * Hands {@code value} to the handlers of this chain that take a {@code type} parameter: what a
+   * middleware declared with {@link Provides} calls. It is the attribute under {@link TypedKey#of(Class)}.
+   */
+  default <T> void provide(Class<T> type, T value) {
+    attribute(TypedKey.of(type), type.cast(value));
+  }
 }

@@ -25,6 +25,20 @@ public final class TypedKey<T> {
     return new TypedKey<>(name, type);
   }
 
+  /** The one key of {@code type} itself, under which {@link Request#provide} hands on a value. */
+  @SuppressWarnings("unchecked")
+  public static <T> TypedKey<T> of(Class<T> type) {
+    return (TypedKey<T>) BY_TYPE.get(type);
+  }
+
+  /** One key per class, found without locking; a reloaded class is a new class with its own key. */
+  private static final ClassValue<TypedKey<?>> BY_TYPE = new ClassValue<>() {
+    @Override
+    protected TypedKey<?> computeValue(Class<?> type) {
+      return new TypedKey<>(type.getSimpleName(), type);
+    }
+  };
+
   public String name() {
     return name;
   }

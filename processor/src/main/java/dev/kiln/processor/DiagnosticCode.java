@@ -43,6 +43,8 @@ public enum DiagnosticCode {
   NOT_A_MIDDLEWARE("NotAMiddleware"),
   /** A middleware declared twice, or {@code @Use} of one never declared. */
   UNDECLARED_MIDDLEWARE("UndeclaredMiddleware"),
+  /** A handler parameter of a provided type whose route's chain has no middleware providing it. */
+  MISSING_PROVIDER("MissingProvider"),
   /** Two middlewares with the same order in one route's chain. */
   MIDDLEWARE_ORDER_CONFLICT("MiddlewareOrderConflict"),
   /** A middleware scope that cannot match anything (a path prefix without '/'). */
@@ -53,6 +55,8 @@ public enum DiagnosticCode {
   INVALID_BODY("InvalidBody"),
   /** A {@code @Settings} interface Kiln cannot implement: a type settings cannot hold, a default that does not convert. */
   INVALID_SETTING("InvalidSetting"),
+  /** A handler marker on the classpath in a format this processor does not read: compiled by another Kiln. */
+  STALE_MARKER("StaleMarker"),
   /** A type that stayed unresolved after every processing round. */
   UNRESOLVED_TYPE("UnresolvedType");
 

@@ -27,6 +27,9 @@ public final class KilnNames {
   public static final String USE = "dev.kiln.Use";
   public static final String SKIP = "dev.kiln.Skip";
   public static final String INSTALL = "dev.kiln.Install";
+  public static final String PROVIDES = "dev.kiln.Provides";
+  /** The handler-marker format written and read: {@code AggregatedRoutes.FORMAT}. */
+  public static final int MARKER_FORMAT = 2;
   public static final String INSTALL_LIST = "dev.kiln.Install.List";
   public static final String AGGREGATED_MIDDLEWARE = "dev.kiln.internal.routing.AggregatedMiddleware";
   public static final String AGGREGATED_MIDDLEWARES_PACKAGE = "dev.kiln.aggregated.middlewares";
@@ -47,6 +50,7 @@ public final class KilnNames {
   public static final ClassName ROUTE_MATCH = ClassName.get("dev.kiln.internal.routing", "RouteMatch");
   public static final ClassName SEGMENTS = ClassName.get("dev.kiln.internal.routing", "Segments");
   public static final ClassName CONVERTERS = ClassName.get("dev.kiln.internal.routing", "Converters");
+  public static final ClassName PROVIDED = ClassName.get("dev.kiln.internal.routing", "Provided");
   public static final ClassName URL_SEGMENTS = ClassName.get("dev.kiln.internal.routing", "UrlSegments");
   public static final ClassName URL_ARGUMENTS = ClassName.get("dev.kiln.internal.routing", "UrlArguments");
   public static final ClassName AGGREGATED_ROUTES_CLASS = ClassName.get("dev.kiln.internal.routing", "AggregatedRoutes");

@@ -10,6 +10,7 @@ import dev.kiln.processor.reading.HandlerReader;
 import dev.kiln.processor.reading.MarkerReader;
 import dev.kiln.processor.reading.MiddlewareReader;
 import dev.kiln.processor.validation.MiddlewareChains;
+import dev.kiln.processor.validation.ProvidedValues;
 import dev.kiln.processor.validation.Languages;
 import dev.kiln.processor.validation.RouteTableValidator;
 import dev.kiln.processor.writing.EndpointsWriter;
@@ -84,7 +85,7 @@ public final class KilnProcessor extends AbstractProcessor {
     handlerReader = new HandlerReader(environment.getElementUtils(), environment.getTypeUtils(), diagnostics);
     middlewareReader = new MiddlewareReader(environment.getElementUtils(), environment.getTypeUtils(), diagnostics);
     markerReader = new MarkerReader(environment.getElementUtils(), environment.getTypeUtils(), languages,
-        middlewareReader);
+        middlewareReader, diagnostics);
     settingsReader = new SettingsReader(environment.getElementUtils(), environment.getTypeUtils(), diagnostics);
     filer = environment.getFiler();
   }
@@ -94,7 +95,7 @@ public final class KilnProcessor extends AbstractProcessor {
     return Set.of(KilnNames.ROUTE, KilnNames.APPLICATION, KilnNames.ROUTES, KilnNames.NON_BLOCKING,
         KilnNames.QUERY, KilnNames.HEADER, KilnNames.COOKIE, KilnNames.AGGREGATED_ROUTES,
         KilnNames.AGGREGATED_APPLICATION, KilnNames.MIDDLEWARE, KilnNames.INTERCEPTOR, KilnNames.USE, KilnNames.SKIP, KilnNames.INSTALL,
-        KilnNames.INSTALL_LIST, KilnNames.AGGREGATED_MIDDLEWARE, KilnNames.BODY, KilnNames.FORM, KilnNames.SETTINGS,
+        KilnNames.INSTALL_LIST, KilnNames.PROVIDES, KilnNames.AGGREGATED_MIDDLEWARE, KilnNames.BODY, KilnNames.FORM, KilnNames.SETTINGS,
         KilnNames.DEFAULT, KilnNames.SECRET, KilnNames.DOC);
   }
 
@@ -183,6 +184,10 @@ public final class KilnProcessor extends AbstractProcessor {
 
   /** Writes a marker for each {@code @Middleware} and {@code @Interceptor} class of the round; returns whether any was written. */
   private boolean processMiddlewares(RoundEnvironment round) {
+    TypeElement provides = processingEnv.getElementUtils().getTypeElement(KilnNames.PROVIDES);
+    if (provides != null) {
+      ElementFilter.typesIn(round.getElementsAnnotatedWith(provides)).forEach(middlewareReader::checkProvider);
+    }
     return processMiddlewares(round, KilnNames.MIDDLEWARE, MiddlewareDeclaration.Kind.MIDDLEWARE)
         | processMiddlewares(round, KilnNames.INTERCEPTOR, MiddlewareDeclaration.Kind.INTERCEPTOR);
   }
@@ -244,6 +249,7 @@ public final class KilnProcessor extends AbstractProcessor {
     }
     RouteTable table = new MiddlewareChains(diagnostics).resolve(markerReader.read(application));
     new RouteTableValidator(diagnostics, languages).validate(table);
+    new ProvidedValues(diagnostics).check(table);
     boolean skeleton = diagnostics.hasErrors();
     Element[] origins = originatingElements(application, table);
     write(RoutesWriter.write(table, skeleton), origins);

@@ -11,7 +11,7 @@ import java.util.List;
  * operation; adding a kind is one new type and one line in {@link BindingKinds}.
  */
 public sealed interface Binding
-    permits ValueBinding, RequestBody, WholeRequest {
+    permits ValueBinding, RequestBody, WholeRequest, ProvidedValue {
 
   /** The parameter's name in the source. */
   String javaName();

@@ -15,7 +15,8 @@ public final class BindingKinds {
       HeaderValue.KIND,
       CookieValue.KIND,
       FormField.KIND,
-      PathParameter.KIND);
+      PathParameter.KIND,
+      ProvidedValue.KIND);
 
   private BindingKinds() {}
 

@@ -14,6 +14,7 @@ import javax.lang.model.element.TypeElement;
  * @param element the middleware class
  * @param declaredOn where the declaration is written (the class, or the application for {@code @Install})
  * @param visible whether the application's package can name the class (the factory takes an instance)
+ * @param provides the classes its {@code @Provides} hands to the handlers of its chains
  */
 public record MiddlewareDeclaration(
     ClassName type,
@@ -24,7 +25,8 @@ public record MiddlewareDeclaration(
     boolean optIn,
     TypeElement element,
     Element declaredOn,
-    boolean visible) {
+    boolean visible,
+    List<ClassName> provides) {
 
   /** What the class is, by the interface it implements. */
   public enum Kind {
@@ -60,6 +62,7 @@ public record MiddlewareDeclaration(
   public MiddlewareDeclaration {
     paths = List.copyOf(paths);
     groups = List.copyOf(groups);
+    provides = List.copyOf(provides);
   }
 
   /** Whether it covers every route (and, a middleware, the requests no route matched). */

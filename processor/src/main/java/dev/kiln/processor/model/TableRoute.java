@@ -15,6 +15,7 @@ import javax.lang.model.element.Element;
  * @param use middlewares {@code @Use}d on the handler class or method
  * @param skip middlewares {@code @Skip}ped on the handler class or method
  * @param description the handler method's Javadoc, empty for none
+ * @param provisions the parameters the chain's {@code @Provides} middlewares must hand on
  * @param source the handler method when it can be found, else the handler class: where diagnostics point
  */
 public record TableRoute(
@@ -37,9 +38,11 @@ public record TableRoute(
     long maxBodySize,
     long timeoutMillis,
     String description,
+    List<Provision> provisions,
     Element source) {
 
   public TableRoute {
+    provisions = List.copyOf(provisions);
     pathParams = List.copyOf(pathParams);
     segments = List.copyOf(segments);
   }

@@ -2,12 +2,15 @@ package dev.kiln.processor.reading;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
+import dev.kiln.processor.DiagnosticCode;
+import dev.kiln.processor.Diagnostics;
 import dev.kiln.processor.KilnNames;
 import dev.kiln.processor.model.MatchSegment;
 import dev.kiln.processor.model.MiddlewareDeclaration;
 import dev.kiln.processor.model.PathEncoding;
 import dev.kiln.processor.model.PathParamType;
 import dev.kiln.processor.model.PathTemplate;
+import dev.kiln.processor.model.Provision;
 import dev.kiln.processor.model.RouteTable;
 import dev.kiln.processor.model.Segment;
 import dev.kiln.processor.model.TableHandler;
@@ -20,6 +23,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -43,10 +47,13 @@ public final class MarkerReader {
   private final Languages languages;
   private final Types types;
   private final MiddlewareReader middlewareReader;
+  private final Diagnostics diagnostics;
   private String applicationPackage = "";
 
-  public MarkerReader(Elements elements, Types types, Languages languages, MiddlewareReader middlewareReader) {
+  public MarkerReader(Elements elements, Types types, Languages languages, MiddlewareReader middlewareReader,
+      Diagnostics diagnostics) {
     this.middlewareReader = middlewareReader;
+    this.diagnostics = diagnostics;
     this.types = types;
     this.elements = elements;
     this.annotations = new Annotations(elements);
@@ -91,6 +98,15 @@ public final class MarkerReader {
       TypeElement handlerElement = elements.getTypeElement(annotations.string(mirror, "handler"));
       if (handlerElement == null || !isInApplication(handlerElement)) {
         continue; // a stale marker whose handler is gone, or another application's (a library on the classpath)
+      }
+      AnnotationValue format = Annotations.explicit(mirror, "format");
+      int written = format == null ? 1 : ((Number) format.getValue()).intValue();
+      if (written != KilnNames.MARKER_FORMAT) {
+        diagnostics.error(DiagnosticCode.STALE_MARKER, "the routes of " + handlerElement.getQualifiedName()
+            + " were compiled by another Kiln version (marker format " + written + "; this processor reads format "
+            + KilnNames.MARKER_FORMAT + "), so its table cannot be trusted; rebuild the module holding "
+            + handlerElement.getSimpleName() + " with this Kiln (mvn clean install)", applicationElement);
+        continue;
       }
       ClassName handler = ClassName.get(handlerElement);
       ClassName endpoints = ClassName.bestGuess(annotations.string(mirror, "endpoints"));
@@ -145,6 +161,9 @@ public final class MarkerReader {
         ((Number) annotations.value(entry, "maxBodySize").getValue()).longValue(),
         ((Number) annotations.value(entry, "timeoutMillis").getValue()).longValue(),
         annotations.string(entry, "description"),
+        annotations.annotations(entry, "provisions").stream()
+            .map(p -> new Provision(annotations.string(p, "parameter"), ClassName.bestGuess(annotations.string(p, "type"))))
+            .toList(),
         sourceMethod(handlerElement, handlerMethod, parameterTypes));
   }
 

@@ -111,7 +111,7 @@ public final class MiddlewareReader {
       }
       declarations.add(new MiddlewareDeclaration(ClassName.get(element), kind, annotations.integer(install, "order"), paths,
           annotations.strings(install, "groups"), annotations.bool(install, "optIn"), element, application,
-          TypeSupport.isVisibleFrom(element, applicationPackage)));
+          TypeSupport.isVisibleFrom(element, applicationPackage), provides(element)));
     }
     return declarations;
   }
@@ -125,7 +125,26 @@ public final class MiddlewareReader {
     Kind kind = annotations.bool(marker, "interceptor") ? Kind.INTERCEPTOR : Kind.MIDDLEWARE;
     return new MiddlewareDeclaration(ClassName.get(element), kind, annotations.integer(marker, "order"),
         annotations.strings(marker, "paths"), annotations.strings(marker, "groups"), annotations.bool(marker, "optIn"),
-        element, element, TypeSupport.isVisibleFrom(element, applicationPackage));
+        element, element, TypeSupport.isVisibleFrom(element, applicationPackage), provides(element));
+  }
+
+  /** The classes a middleware's {@code @Provides} names, read from its class, source or compiled. */
+  private List<ClassName> provides(TypeElement middleware) {
+    return classes(middleware, KilnNames.PROVIDES);
+  }
+
+  /**
+   * Checks a {@code @Provides} class: only a middleware hands values to handlers, since an
+   * interceptor runs after the handler's parameters are bound. Returns whether it is one.
+   */
+  public boolean checkProvider(TypeElement type) {
+    if (implementsType(type.asType(), KilnNames.MIDDLEWARE_HANDLER)) {
+      return true;
+    }
+    diagnostics.error(DiagnosticCode.NOT_A_MIDDLEWARE, "@Provides on " + type.getSimpleName() + ": only a "
+        + "middleware (a Middleware.Handler) hands values to handlers, before their parameters are bound; "
+        + "provide the value from a middleware", new Location(type, Annotations.find(type, KilnNames.PROVIDES), null));
+    return false;
   }
 
   /** The classes named by a {@code @Use} or {@code @Skip} on {@code element}, or none. */

@@ -6,7 +6,9 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
 import dev.kiln.processor.KilnNames;
 import dev.kiln.processor.model.HandlerClass;
+import dev.kiln.processor.binding.Binding;
 import dev.kiln.processor.binding.PathParameter;
+import dev.kiln.processor.binding.ProvidedValue;
 import dev.kiln.processor.model.HandlerRoute;
 import javax.lang.model.element.Modifier;
 
@@ -27,6 +29,7 @@ public final class MarkerWriter {
 
   public static JavaFile handlerMarker(HandlerClass handler) {
     AnnotationSpec.Builder aggregated = AnnotationSpec.builder(KilnNames.AGGREGATED_ROUTES_CLASS)
+        .addMember("format", "$L", KilnNames.MARKER_FORMAT)
         .addMember("handler", "$S", handler.handler().canonicalName())
         .addMember("endpoints", "$S", handler.endpoints().canonicalName())
         .addMember("needsInstance", "$L", handler.needsInstance());
@@ -109,6 +112,15 @@ public final class MarkerWriter {
               .addMember("name", "$S", param.wireName())
               .addMember("type", "$S", param.type().toString())
               .build());
+    }
+    for (Binding param : route.params()) {
+      if (param instanceof ProvidedValue provided) {
+        entry.addMember("provisions", "$L",
+            AnnotationSpec.builder(KilnNames.AGGREGATED_ROUTES_CLASS.nestedClass("Provision"))
+                .addMember("parameter", "$S", provided.javaName())
+                .addMember("type", "$S", provided.provided().canonicalName())
+                .build());
+      }
     }
     return entry.build();
   }

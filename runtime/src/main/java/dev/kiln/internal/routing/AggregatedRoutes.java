@@ -17,6 +17,12 @@ public @interface AggregatedRoutes {
   /** The package every marker is written to. */
   String PACKAGE = "dev.kiln.aggregated.routes";
 
+  /** The marker format this Kiln writes and reads; a marker of another is rebuilt, not guessed at. */
+  int FORMAT = 2;
+
+  /** The marker format it was written in: {@link #FORMAT} for this Kiln. No default, so older markers lack it. */
+  int format();
+
   /** Canonical name of the handler class. */
   String handler();
 
@@ -74,6 +80,20 @@ public @interface AggregatedRoutes {
 
     /** The Java type of each template parameter, in path order. */
     PathParameter[] pathParameters();
+
+    /** The parameters a {@code @Provides} middleware of the chain must hand on. */
+    Provision[] provisions() default {};
+  }
+
+  /** A handler parameter of a provided type. */
+  @Retention(RetentionPolicy.CLASS)
+  @Target({})
+  @interface Provision {
+    /** The parameter's name, for diagnostics. */
+    String parameter();
+
+    /** Canonical name of the provided class. */
+    String type();
   }
 
   /** A template parameter and the Java type it binds to. */

@@ -7,6 +7,7 @@ import javax.annotation.processing.Generated;
  * Tells the application's generated route table about {@code shop.Catalog}.
  */
 @AggregatedRoutes(
+    format = 2,
     handler = "shop.Catalog",
     endpoints = "shop.Catalog_Endpoints",
     needsInstance = true,

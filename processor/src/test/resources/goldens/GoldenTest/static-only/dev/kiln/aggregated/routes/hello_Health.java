@@ -7,6 +7,7 @@ import javax.annotation.processing.Generated;
  * Tells the application's generated route table about {@code hello.Health}.
  */
 @AggregatedRoutes(
+    format = 2,
     handler = "hello.Health",
     endpoints = "hello.Health_Endpoints",
     needsInstance = false,
