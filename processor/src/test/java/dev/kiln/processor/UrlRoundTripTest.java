@@ -61,12 +61,43 @@ class UrlRoundTripTest {
 
   @Test
   void queryStringsAreEncodedAndDecodedSymmetrically() {
-    Url url = app.urlWith(URLS, new String[] {"search"})
-        .withQuery("query", "a b&c=d+e%f")
-        .withQuery(Map.of("exact", true))
+    Url url = app.urlWith(URLS, new String[] {"search"}, "a b&c=d+e%f", true)
         .withQuery("locale", java.util.Optional.of("uk_UA"));
     assertThat(url.toString()).isEqualTo("/search?query=a%20b%26c%3Dd%2Be%25f&exact=true&locale=uk_UA");
     assertRoundTrip(url, "search", "a b&c=d+e%f|uk_UA|true");
+  }
+
+  /** {@code search(@Query String query, @Query Optional<String> locale, @Query boolean exact)}: the builder takes the two a request needs. */
+  @Test
+  void requiredQueryParametersAreTheBuildersParametersSoTheUrlIsNever400() {
+    Url url = app.urlWith(URLS, new String[] {"search"}, "kiln", false);
+    assertThat(url.toString()).isEqualTo("/search?query=kiln&exact=false");
+    assertRoundTrip(url, "search", "kiln|-|false");
+    assertThat(app.call(InMemory.of(HttpMethod.GET, "/search?query=kiln")).status())
+        .as("without the builder, a missing one is a 400").isEqualTo(400);
+
+    assertThat(app.url("search", Map.of("query", "kiln", "exact", "true", "locale", "fr")).toString())
+        .isEqualTo("/search?query=kiln&exact=true&locale=fr");
+    assertRoundTrip(app.url("search", Map.of("query", "kiln", "exact", true)), "search", "kiln|-|true");
+    assertThatThrownBy(() -> app.url("search", Map.of("query", "kiln")))
+        .hasMessage("route 'search' takes parameters [exact, query] and optionally [locale], got [query]");
+    assertThatThrownBy(() -> app.url("search", Map.of("query", "kiln", "exact", true, "page", 2)))
+        .hasMessage("route 'search' takes parameters [exact, query] and optionally [locale], got [exact, page, query]");
+    assertThatThrownBy(() -> app.url("search", Map.of("query", "kiln", "exact", "maybe")))
+        .hasMessageContaining("parameter 'exact' must be a boolean");
+  }
+
+  /** {@code /items/{slug}} loses {@code /items/new} and {@code /items/12} to more specific routes: its builder refuses them. */
+  @Test
+  void aBuilderRefusesAUrlAMoreSpecificRouteWouldServe() {
+    assertThatThrownBy(() -> app.urlWith(URLS, new String[] {"itemBySlug"}, "new"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the URL /items/new built for route 'itemBySlug' would be served by GET /items/new "
+            + "(Catalog#newItem), a more specific route; use that route's own builder, or another value");
+    assertThatThrownBy(() -> app.url("itemBySlug", Map.of("slug", "12")))
+        .hasMessageContaining("would be served by GET /items/{id:\\d+} (Catalog#item)");
+    assertRoundTrip(app.urlWith(URLS, new String[] {"itemBySlug"}, "new-shoes"), "itemBySlug", "slug:new-shoes");
+    assertRoundTrip(app.urlWith(URLS, new String[] {"itemBySlug"}, "12a"), "itemBySlug", "slug:12a");
   }
 
   @Test

@@ -30,4 +30,19 @@ public final class PathEncoding {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
         || c == '-' || c == '.' || c == '_' || c == '~';
   }
+
+  /** The text a canonical literal stands for: its escapes decoded as UTF-8. */
+  public static String decode(String canonical) {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(canonical.length());
+    for (int i = 0; i < canonical.length(); i++) {
+      char c = canonical.charAt(i);
+      if (c == '%' && i + 2 < canonical.length()) {
+        bytes.write(Integer.parseInt(canonical, i + 1, i + 3, 16));
+        i += 2;
+      } else {
+        bytes.writeBytes(String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+    }
+    return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+  }
 }

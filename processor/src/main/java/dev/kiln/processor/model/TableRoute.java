@@ -16,6 +16,7 @@ import javax.lang.model.element.Element;
  * @param skip middlewares {@code @Skip}ped on the handler class or method
  * @param description the handler method's Javadoc, empty for none
  * @param provisions the parameters the chain's {@code @Provides} middlewares must hand on
+ * @param queryParams the route's query parameters, in declaration order
  * @param source the handler method when it can be found, else the handler class: where diagnostics point
  */
 public record TableRoute(
@@ -39,10 +40,12 @@ public record TableRoute(
     long timeoutMillis,
     String description,
     List<Provision> provisions,
+    List<QueryParamType> queryParams,
     Element source) {
 
   public TableRoute {
     provisions = List.copyOf(provisions);
+    queryParams = List.copyOf(queryParams);
     pathParams = List.copyOf(pathParams);
     segments = List.copyOf(segments);
   }
@@ -50,6 +53,11 @@ public record TableRoute(
   /** Whether every segment is literal: the route is found by one switch on the whole path. */
   public boolean isStatic() {
     return segments.stream().noneMatch(MatchSegment::isParam);
+  }
+
+  /** The query parameters a request must carry, so the URL builder takes them. */
+  public List<QueryParamType> requiredQuery() {
+    return queryParams.stream().filter(QueryParamType::required).toList();
   }
 
   /** {@code ProjectViews#project} for messages. */

@@ -11,6 +11,7 @@ import dev.kiln.processor.model.PathEncoding;
 import dev.kiln.processor.model.PathParamType;
 import dev.kiln.processor.model.PathTemplate;
 import dev.kiln.processor.model.Provision;
+import dev.kiln.processor.model.QueryParamType;
 import dev.kiln.processor.model.RouteTable;
 import dev.kiln.processor.model.Segment;
 import dev.kiln.processor.model.TableHandler;
@@ -142,13 +143,13 @@ public final class MarkerReader {
     }
     List<PathParamType> params = new ArrayList<>();
     for (AnnotationMirror parameter : annotations.annotations(entry, "pathParameters")) {
-      TypeMirror type = type(annotations.string(parameter, "type"));
-      ValueType valueType = typeSupport.scalar(type);
-      List<String> constants = valueType == ValueType.ENUM ? enumConstants(type) : List.of();
-      boolean visible = valueType != ValueType.ENUM
-          || TypeSupport.isVisibleFrom((TypeElement) ((DeclaredType) type).asElement(), applicationPackage);
-      params.add(new PathParamType(annotations.string(parameter, "name"), valueType, TypeName.get(type), constants,
-          visible));
+      params.add(paramType(annotations.string(parameter, "name"), annotations.string(parameter, "type")));
+    }
+    List<QueryParamType> query = new ArrayList<>();
+    for (AnnotationMirror parameter : annotations.annotations(entry, "queryParameters")) {
+      query.add(new QueryParamType(annotations.string(parameter, "name"),
+          paramType(annotations.string(parameter, "parameter"), annotations.string(parameter, "type")),
+          annotations.bool(parameter, "required")));
     }
     String handlerMethod = annotations.string(entry, "handlerMethod");
     String parameterTypes = annotations.string(entry, "parameterTypes");
@@ -164,7 +165,18 @@ public final class MarkerReader {
         annotations.annotations(entry, "provisions").stream()
             .map(p -> new Provision(annotations.string(p, "parameter"), ClassName.bestGuess(annotations.string(p, "type"))))
             .toList(),
+        query,
         sourceMethod(handlerElement, handlerMethod, parameterTypes));
+  }
+
+  /** A parameter's value type, from its name in a marker. */
+  private PathParamType paramType(String name, String typeName) {
+    TypeMirror type = type(typeName);
+    ValueType valueType = typeSupport.scalar(type);
+    List<String> constants = valueType == ValueType.ENUM ? enumConstants(type) : List.of();
+    boolean visible = valueType != ValueType.ENUM
+        || TypeSupport.isVisibleFrom((TypeElement) ((DeclaredType) type).asElement(), applicationPackage);
+    return new PathParamType(name, valueType, TypeName.get(type), constants, visible);
   }
 
   private List<MatchSegment> segments(PathTemplate template, List<PathParamType> params, boolean[] exact) {

@@ -9,6 +9,8 @@ import dev.kiln.processor.model.HandlerClass;
 import dev.kiln.processor.binding.Binding;
 import dev.kiln.processor.binding.PathParameter;
 import dev.kiln.processor.binding.ProvidedValue;
+import dev.kiln.processor.binding.QueryParameter;
+import dev.kiln.processor.binding.Shape;
 import dev.kiln.processor.model.HandlerRoute;
 import javax.lang.model.element.Modifier;
 
@@ -114,6 +116,15 @@ public final class MarkerWriter {
               .build());
     }
     for (Binding param : route.params()) {
+      if (param instanceof QueryParameter query) {
+        entry.addMember("queryParameters", "$L",
+            AnnotationSpec.builder(KilnNames.AGGREGATED_ROUTES_CLASS.nestedClass("QueryParameter"))
+                .addMember("name", "$S", query.wireName())
+                .addMember("parameter", "$S", query.javaName())
+                .addMember("type", "$S", query.valueClass().toString())
+                .addMember("required", "$L", query.shape() == Shape.SINGLE)
+                .build());
+      }
       if (param instanceof ProvidedValue provided) {
         entry.addMember("provisions", "$L",
             AnnotationSpec.builder(KilnNames.AGGREGATED_ROUTES_CLASS.nestedClass("Provision"))

@@ -12,10 +12,13 @@ import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
 import dev.kiln.processor.KilnNames;
 import dev.kiln.processor.model.MatchSegment;
+import dev.kiln.processor.model.PathEncoding;
 import dev.kiln.processor.model.PathParamType;
+import dev.kiln.processor.model.QueryParamType;
 import dev.kiln.processor.model.RouteTable;
 import dev.kiln.processor.model.Segment;
 import dev.kiln.processor.model.TableRoute;
+import dev.kiln.processor.model.ValueType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,7 +72,8 @@ public final class UrlsWriter {
     // Names are unique and never also groups once validated; a skeleton keeps the first of each.
     java.util.Set<String> seen = new java.util.HashSet<>();
     List<TableRoute> named = table.routes().stream()
-        .filter(r -> !r.name().isEmpty() && r.pathParams().stream().allMatch(PathParamType::visible))
+        .filter(r -> !r.name().isEmpty() && r.pathParams().stream().allMatch(PathParamType::visible)
+            && r.requiredQuery().stream().allMatch(q -> q.value().visible()))
         .filter(r -> seen.add(r.name()))
         .toList();
     for (TableRoute route : named) {
@@ -109,7 +113,7 @@ public final class UrlsWriter {
       return "url(\"name\", Map.of())";
     }
     TableRoute route = group.routes.get(0);
-    String arguments = route.pathParams().stream().map(PathParamType::name).collect(Collectors.joining(", "));
+    String arguments = builderParams(route).stream().map(PathParamType::name).collect(Collectors.joining(", "));
     return path + lastPart(route) + "(" + arguments + ")";
   }
 
@@ -145,13 +149,16 @@ public final class UrlsWriter {
       if (topLevel) {
         method.addModifiers(Modifier.STATIC);
       }
-      for (PathParamType param : route.pathParams()) {
+      for (PathParamType param : builderParams(route)) {
         method.addParameter(builderType(param), param.name());
       }
+      List<TableRoute> takers = skeleton ? List.of() : takers(route);
       if (skeleton) {
         method.addStatement("throw new $T($S)", IllegalStateException.class, SKELETON_MESSAGE);
+      } else if (takers.isEmpty()) {
+        method.addStatement("return $T.of($L)$L", KilnNames.URL, pathExpression(route), requiredQuery(route));
       } else {
-        method.addStatement("return $T.of($L)", KilnNames.URL, pathExpression(route));
+        method.addCode(checkedPath(route, takers));
       }
       type.addMethod(method.build());
     }
@@ -168,7 +175,30 @@ public final class UrlsWriter {
     return name.substring(name.lastIndexOf('.') + 1);
   }
 
-  /** Numbers and booleans are taken unboxed: a path parameter always has a value. */
+  /**
+   * What a route's builder takes: its path parameters, then the query parameters a request must
+   * carry, so a built URL never gets a 400 for a missing one.
+   */
+  private static List<PathParamType> builderParams(TableRoute route) {
+    List<PathParamType> params = new ArrayList<>(route.pathParams());
+    route.requiredQuery().forEach(query -> params.add(query.value()));
+    return params;
+  }
+
+  /** {@code .withQuery("q", query)} for each required query parameter. */
+  private static CodeBlock requiredQuery(TableRoute route) {
+    CodeBlock.Builder query = CodeBlock.builder();
+    for (QueryParamType param : route.requiredQuery()) {
+      String name = param.value().name();
+      CodeBlock value = param.value().type() == ValueType.DOUBLE
+          ? CodeBlock.of("$T.decimal($N, $S)", KilnNames.URL_SEGMENTS, name, param.wireName())
+          : CodeBlock.of("$N", name);
+      query.add("\n.withQuery($S, $L)", param.wireName(), value);
+    }
+    return query.build();
+  }
+
+  /** Numbers and booleans are taken unboxed: a path parameter or a required query parameter always has a value. */
   private static TypeName builderType(PathParamType param) {
     return param.typeName().isBoxedPrimitive() ? param.typeName().unbox() : param.typeName();
   }
@@ -194,6 +224,174 @@ public final class UrlsWriter {
       parts.add(CodeBlock.of("$S", literal.toString()));
     }
     return CodeBlock.join(parts, " + ");
+  }
+
+  /**
+   * The routes of the same method that would serve some URL built for {@code route}: more specific
+   * at the first segment where the two differ, so the dispatcher tries them first ({@code
+   * /items/new} for {@code /items/{slug}}). Tail wildcards are left to the route validator.
+   */
+  private List<TableRoute> takers(TableRoute route) {
+    List<TableRoute> takers = new ArrayList<>();
+    List<MatchSegment> mine = route.segments();
+    if (mine.stream().anyMatch(m -> m.level() == MatchSegment.Level.TAIL)) {
+      return takers;
+    }
+    for (TableRoute other : table.routes()) {
+      List<MatchSegment> theirs = other.segments();
+      if (other == route || !other.method().equals(route.method()) || theirs.size() != mine.size()
+          || theirs.stream().anyMatch(m -> m.level() == MatchSegment.Level.TAIL)) {
+        continue;
+      }
+      int k = 0;
+      while (k < mine.size() && mine.get(k).equals(theirs.get(k))) {
+        k++;
+      }
+      if (k < mine.size() && theirs.get(k).level().ordinal() < mine.get(k).level().ordinal()
+          && literalsAgree(mine, theirs) && !takerConditions(route, other, name -> name).isEmpty()) {
+        takers.add(other);
+      }
+    }
+    return takers;
+  }
+
+  /** Whether, wherever one of the two has a literal, the other can match it: else no URL is shared. */
+  private static boolean literalsAgree(List<MatchSegment> mine, List<MatchSegment> theirs) {
+    for (int i = 0; i < mine.size(); i++) {
+      MatchSegment a = mine.get(i);
+      MatchSegment b = theirs.get(i);
+      if (!a.isParam() && !accepts(b, a.literal()) || !b.isParam() && !accepts(a, b.literal())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether {@code segment} matches the canonical literal {@code literal}, as the dispatcher decides. */
+  private static boolean accepts(MatchSegment segment, String literal) {
+    String text = PathEncoding.decode(literal);
+    return switch (segment.level()) {
+      case LITERAL -> segment.literal().equals(literal);
+      case PLAIN, TAIL -> true;
+      case CONSTRAINED -> segment.regex() != null
+          ? Pattern.compile(segment.regex()).matcher(text).matches()
+          : switch (segment.type()) {
+            case INT -> parses(() -> Integer.parseInt(text));
+            case LONG -> parses(() -> Long.parseLong(text));
+            case DOUBLE -> parses(() -> Double.parseDouble(text)) && text.matches("-?[0-9.eE+-]+");
+            case BOOLEAN -> text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false");
+            case UUID -> text.length() == 36 && parses(() -> java.util.UUID.fromString(text));
+            case ENUM -> segment.enumConstants().stream().anyMatch(c -> c.equalsIgnoreCase(text));
+            case STRING -> true;
+          };
+    };
+  }
+
+  private static boolean parses(Runnable parse) {
+    try {
+      parse.run();
+      return true;
+    } catch (IllegalArgumentException notOfTheType) {
+      return false;
+    }
+  }
+
+  /**
+   * The checks that a built URL's parameter segments are ones {@code taker} matches, one per
+   * segment that narrows; none when it would take every URL (the validator warns of that).
+   */
+  private List<CodeBlock> takerConditions(TableRoute route, TableRoute taker,
+      java.util.function.UnaryOperator<String> segmentLocal) {
+    List<CodeBlock> conditions = new ArrayList<>();
+    int paramIndex = 0;
+    for (int i = 0; i < route.segments().size(); i++) {
+      MatchSegment mine = route.segments().get(i);
+      MatchSegment theirs = taker.segments().get(i);
+      Segment takerSegment = taker.template().segments().get(i);
+      if (!mine.isParam()) {
+        continue; // decided by literalsAgree
+      }
+      PathParamType param = route.pathParams().get(paramIndex++);
+      String segment = segmentLocal.apply(param.name());
+      switch (theirs.level()) {
+        case LITERAL -> conditions.add(CodeBlock.of("$N.equals($S)", segment, theirs.literal()));
+        case CONSTRAINED -> conditions.add(theirs.regex() != null
+            ? CodeBlock.of("$N.matcher($L).matches()",
+                pattern(theirs.regex(), ((Segment.Param) takerSegment).name()),
+                param.type() == ValueType.STRING ? CodeBlock.of("$N", param.name()) : CodeBlock.of("$N", segment))
+            : typeCheck(theirs, CodeBlock.of("$N", segment)));
+        default -> { }
+      }
+    }
+    return conditions;
+  }
+
+  /** {@code Segments.isLong(text, 0, text.length())} and the like, as the dispatcher checks a typed segment. */
+  private CodeBlock typeCheck(MatchSegment segment, CodeBlock text) {
+    String check = switch (segment.type()) {
+      case INT -> "isInt";
+      case LONG -> "isLong";
+      case DOUBLE -> "isDecimal";
+      case BOOLEAN -> "isBoolean";
+      case UUID -> "isUuid";
+      case ENUM -> "isOneOf";
+      case STRING -> throw new AssertionError("a string segment does not narrow");
+    };
+    if (segment.type() == ValueType.ENUM) {
+      return CodeBlock.of("$T.isOneOf($L, 0, $L.length(), $N)", KilnNames.SEGMENTS, text, text,
+          enumNames(segment));
+    }
+    return CodeBlock.of("$T.$L($L, 0, $L.length())", KilnNames.SEGMENTS, check, text, text);
+  }
+
+  /**
+   * Encodes each parameter into a local, refuses a URL that one of {@code takers} would serve, and
+   * returns it: a link built for a route always reaches that route.
+   */
+  private CodeBlock checkedPath(TableRoute route, List<TableRoute> takers) {
+    NameAllocator names = new NameAllocator();
+    builderParams(route).forEach(p -> names.newName(p.name(), p.name()));
+    Map<String, String> segments = new LinkedHashMap<>();
+    CodeBlock.Builder code = CodeBlock.builder();
+    List<CodeBlock> parts = new ArrayList<>();
+    StringBuilder literal = new StringBuilder();
+    int paramIndex = 0;
+    for (MatchSegment match : route.segments()) {
+      literal.append('/');
+      if (!match.isParam()) {
+        literal.append(match.literal());
+        continue;
+      }
+      PathParamType param = route.pathParams().get(paramIndex++);
+      String segment = names.newName(param.name() + "Segment");
+      segments.put(param.name(), segment);
+      code.addStatement("$T $N = $L", String.class, segment, encode(param, match));
+      parts.add(CodeBlock.of("$S", literal.toString()));
+      literal.setLength(0);
+      parts.add(CodeBlock.of("$N", segment));
+    }
+    if (literal.length() > 0) {
+      parts.add(CodeBlock.of("$S", literal.toString()));
+    }
+    String path = names.newName("path");
+    code.addStatement("$T $N = $L", String.class, path, CodeBlock.join(parts, " + "));
+    for (TableRoute taker : takers) {
+      code.beginControlFlow("if ($L)", CodeBlock.join(takerConditions(route, taker, segments::get), " && "))
+          .addStatement("throw $T.takenBy($N, $S, $S)", KilnNames.URL_SEGMENTS, path, route.name(),
+              taker.describe() + " (" + taker.handlerReference() + ")")
+          .endControlFlow();
+    }
+    return code.addStatement("return $T.of($N)$L", KilnNames.URL, path, requiredQuery(route)).build();
+  }
+
+  private FieldSpec enumNames(MatchSegment segment) {
+    String key = "enum:" + segment.typeName();
+    return patterns.computeIfAbsent(key, k -> FieldSpec.builder(String[].class,
+            fieldNames.newName(GeneratedCode.constantName(segment.typeName()) + "_NAMES"), Modifier.PRIVATE,
+            Modifier.STATIC, Modifier.FINAL)
+        .initializer("{$L}", segment.enumConstants().stream().map(c -> CodeBlock.of("$S", c))
+            .collect(CodeBlock.joining(", ")))
+        .build());
   }
 
   private CodeBlock encode(PathParamType param, MatchSegment segment) {
@@ -236,7 +434,8 @@ public final class UrlsWriter {
   private MethodSpec byName(List<TableRoute> named) {
     MethodSpec.Builder method = MethodSpec.methodBuilder("url")
         .addJavadoc("The URL of the route called {@code name}, for when the name is only known at run time;\n"
-            + "{@code params} holds each path parameter, as its type or as text.\n\n"
+            + "{@code params} holds each path parameter and each required query parameter (by its name in\n"
+            + "the query string), as its type or as text, and may hold the optional query parameters.\n\n"
             + "@throws IllegalArgumentException for an unknown name, a missing or unknown parameter, or a\n"
             + "    value the route would not match\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -284,30 +483,49 @@ public final class UrlsWriter {
         .addStatement("return url").build();
   }
 
+  /** {@code arguments.intValue("page")} and the like: the named argument as the parameter's type. */
+  private static CodeBlock argument(PathParamType param, String key) {
+    return switch (param.type()) {
+      case STRING -> CodeBlock.of("arguments.string($S)", key);
+      case INT -> CodeBlock.of("arguments.intValue($S)", key);
+      case LONG -> CodeBlock.of("arguments.longValue($S)", key);
+      case DOUBLE -> CodeBlock.of("arguments.doubleValue($S)", key);
+      case BOOLEAN -> CodeBlock.of("arguments.booleanValue($S)", key);
+      case UUID -> CodeBlock.of("arguments.uuid($S)", key);
+      case ENUM -> CodeBlock.of("arguments.enumValue($S, $T.values())", key, param.typeName());
+    };
+  }
+
+  private static CodeBlock strings(List<String> values) {
+    return CodeBlock.of("$T.of($L)", List.class, values.stream().map(v -> CodeBlock.of("$S", v))
+        .collect(CodeBlock.joining(", ")));
+  }
+
   /** {@code switch (name)} with one case per route, each returning its URL; falls through otherwise. */
   private static CodeBlock nameSwitch(List<TableRoute> named) {
     CodeBlock.Builder method = CodeBlock.builder().beginControlFlow("switch (name)");
     for (TableRoute route : named) {
       method.add("case $S: {\n$>", route.name());
-      CodeBlock names = route.pathParams().stream().map(p -> CodeBlock.of("$S", p.name()))
-          .collect(CodeBlock.joining(", "));
-      if (route.pathParams().isEmpty()) {
+      List<String> required = new ArrayList<>();
+      route.pathParams().forEach(p -> required.add(p.name()));
+      route.requiredQuery().forEach(q -> required.add(q.wireName()));
+      List<String> optional = route.queryParams().stream().filter(q -> !q.required()).map(QueryParamType::wireName)
+          .toList();
+      if (required.isEmpty() && optional.isEmpty()) {
         method.addStatement("$T.of(name, params)", KilnNames.URL_ARGUMENTS);
-      } else {
+      } else if (optional.isEmpty()) {
         method.addStatement("$T arguments = $T.of(name, params, $L)", KilnNames.URL_ARGUMENTS,
-            KilnNames.URL_ARGUMENTS, names);
+            KilnNames.URL_ARGUMENTS, required.stream().map(n -> CodeBlock.of("$S", n)).collect(CodeBlock.joining(", ")));
+      } else {
+        method.addStatement("$T arguments = $T.of(name, params, $L, $L)", KilnNames.URL_ARGUMENTS,
+            KilnNames.URL_ARGUMENTS, strings(required), strings(optional));
       }
       List<CodeBlock> values = new ArrayList<>();
       for (PathParamType param : route.pathParams()) {
-        values.add(switch (param.type()) {
-          case STRING -> CodeBlock.of("arguments.string($S)", param.name());
-          case INT -> CodeBlock.of("arguments.intValue($S)", param.name());
-          case LONG -> CodeBlock.of("arguments.longValue($S)", param.name());
-          case DOUBLE -> CodeBlock.of("arguments.doubleValue($S)", param.name());
-          case BOOLEAN -> CodeBlock.of("arguments.booleanValue($S)", param.name());
-          case UUID -> CodeBlock.of("arguments.uuid($S)", param.name());
-          case ENUM -> CodeBlock.of("arguments.enumValue($S, $T.values())", param.name(), param.typeName());
-        });
+        values.add(argument(param, param.name()));
+      }
+      for (QueryParamType param : route.requiredQuery()) {
+        values.add(argument(param.value(), param.wireName()));
       }
       String[] parts = route.name().split("\\.");
       CodeBlock.Builder call = CodeBlock.builder();
@@ -315,6 +533,9 @@ public final class UrlsWriter {
         call.add("$L().", parts[i]);
       }
       call.add("$L($L)", parts[parts.length - 1], CodeBlock.join(values, ", "));
+      if (!optional.isEmpty()) {
+        call.add(".withQuery(arguments.present($L))", strings(optional));
+      }
       method.addStatement("return $L", call.build());
       method.add("$<}\n");
     }

@@ -4,6 +4,7 @@ import dev.kiln.Url;
 import dev.kiln.internal.routing.UrlArguments;
 import dev.kiln.internal.routing.UrlSegments;
 import dev.kiln.internal.text.PercentCodec;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,7 +34,15 @@ public final class ShopAppUrls {
    * {@code GET /items/{slug}}, handled by {@link Catalog#itemBySlug(String)}.
    */
   public static Url itemBySlug(String slug) {
-    return Url.of("/items/" + UrlSegments.segment(slug, "slug"));
+    String slugSegment = UrlSegments.segment(slug, "slug");
+    String path = "/items/" + slugSegment;
+    if (ID_PATTERN.matcher(slug).matches()) {
+      throw UrlSegments.takenBy(path, "itemBySlug", "GET /items/{id:\\d+} (Catalog#item)");
+    }
+    if (slugSegment.equals("new")) {
+      throw UrlSegments.takenBy(path, "itemBySlug", "GET /items/new (Catalog#newItem)");
+    }
+    return Url.of(path);
   }
 
   /**
@@ -109,13 +118,16 @@ public final class ShopAppUrls {
   /**
    * {@code GET /search}, handled by {@link Catalog#search(String, Optional, boolean)}.
    */
-  public static Url search() {
-    return Url.of("/search");
+  public static Url search(String query, boolean exact) {
+    return Url.of("/search")
+        .withQuery("query", query)
+        .withQuery("exact", exact);
   }
 
   /**
    * The URL of the route called {@code name}, for when the name is only known at run time;
-   * {@code params} holds each path parameter, as its type or as text.
+   * {@code params} holds each path parameter and each required query parameter (by its name in
+   * the query string), as its type or as text, and may hold the optional query parameters.
    *
    * @throws IllegalArgumentException for an unknown name, a missing or unknown parameter, or a
    *     value the route would not match
@@ -167,8 +179,8 @@ public final class ShopAppUrls {
         return cafe();
       }
       case "search": {
-        UrlArguments.of(name, params);
-        return search();
+        UrlArguments arguments = UrlArguments.of(name, params, List.of("query", "exact"), List.of("locale"));
+        return search(arguments.string("query"), arguments.booleanValue("exact")).withQuery(arguments.present(List.of("locale")));
       }
     }
     throw new IllegalArgumentException("no route named \"" + name + "\"; named routes: byUuid, cafe, color, file, flag, item, itemBySlug, order, ratio, repo, search, tree");

@@ -29,7 +29,8 @@ public final class HelloAppUrls {
 
   /**
    * The URL of the route called {@code name}, for when the name is only known at run time;
-   * {@code params} holds each path parameter, as its type or as text.
+   * {@code params} holds each path parameter and each required query parameter (by its name in
+   * the query string), as its type or as text, and may hold the optional query parameters.
    *
    * @throws IllegalArgumentException for an unknown name, a missing or unknown parameter, or a
    *     value the route would not match

@@ -83,6 +83,26 @@ public @interface AggregatedRoutes {
 
     /** The parameters a {@code @Provides} middleware of the chain must hand on. */
     Provision[] provisions() default {};
+
+    /** The query parameters, so the URL builders take the required ones. */
+    QueryParameter[] queryParameters() default {};
+  }
+
+  /** A query parameter of a route and the Java type of its value. */
+  @Retention(RetentionPolicy.CLASS)
+  @Target({})
+  @interface QueryParameter {
+    /** The name on the wire. */
+    String name();
+
+    /** The handler parameter's name, which the URL builder's parameter takes. */
+    String parameter();
+
+    /** The value's type, as {@link PathParameter#type()}. */
+    String type();
+
+    /** Whether a request without it is a 400 (neither {@code Optional} nor {@code List}). */
+    boolean required();
   }
 
   /** A handler parameter of a provided type. */

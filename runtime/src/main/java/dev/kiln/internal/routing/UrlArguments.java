@@ -1,5 +1,6 @@
 package dev.kiln.internal.routing;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -17,6 +18,33 @@ public final class UrlArguments {
   private UrlArguments(String route, Map<String, ?> values) {
     this.route = route;
     this.values = values;
+  }
+
+  /** Checks {@code values} holds every {@code required} name and no name outside {@code required} and {@code optional}. */
+  public static UrlArguments of(String route, Map<String, ?> values, List<String> required, List<String> optional) {
+    Set<String> missing = new TreeSet<>(required);
+    missing.removeAll(values.keySet());
+    Set<String> unknown = new TreeSet<>(values.keySet());
+    required.forEach(unknown::remove);
+    optional.forEach(unknown::remove);
+    if (!missing.isEmpty() || !unknown.isEmpty()) {
+      throw new IllegalArgumentException("route '" + route + "' takes parameters " + new TreeSet<>(required)
+          + (optional.isEmpty() ? "" : " and optionally " + new TreeSet<>(optional)) + ", got "
+          + new TreeSet<>(values.keySet()));
+    }
+    return new UrlArguments(route, values);
+  }
+
+  /** The optional query parameters among {@code names} that were given, in that order. */
+  public Map<String, Object> present(List<String> names) {
+    Map<String, Object> present = new java.util.LinkedHashMap<>();
+    for (String name : names) {
+      Object value = values.get(name);
+      if (value != null) {
+        present.put(name, value);
+      }
+    }
+    return present;
   }
 
   /** Checks {@code values} holds exactly {@code names}. */

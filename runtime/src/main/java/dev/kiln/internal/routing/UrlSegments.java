@@ -59,4 +59,13 @@ public final class UrlSegments {
           + ", got \"" + value + "\"");
     }
   }
+
+  /**
+   * The error for a URL built for {@code route} that a more specific route would serve instead, as
+   * {@code itemBySlug("new")} would make {@code /items/new}.
+   */
+  public static IllegalArgumentException takenBy(String path, String route, String taker) {
+    return new IllegalArgumentException("the URL " + path + " built for route '" + route + "' would be served by "
+        + taker + ", a more specific route; use that route's own builder, or another value");
+  }
 }
