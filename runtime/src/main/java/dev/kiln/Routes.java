@@ -27,4 +27,16 @@ public @interface Routes {
 
   /** Route-name prefix; empty for none. Route names become {@code name + "." + route name}. */
   String name() default "";
+
+  /** {@link Route#host} for every route of the class that sets none. */
+  String[] host() default {};
+
+  /** {@link Route#headers} for every route of the class that sets none. */
+  String[] headers() default {};
+
+  /** {@link Route#consumes} for every route of the class that sets none. */
+  String[] consumes() default {};
+
+  /** {@link Route#produces} for every route of the class that sets none. */
+  String[] produces() default {};
 }

@@ -19,6 +19,8 @@ public enum DiagnosticCode {
   MALFORMED_PATH("MalformedPath"),
   /** A {@code {var:regex}} whose regex does not compile. */
   INVALID_REGEX("InvalidRegex"),
+  /** A route condition ({@code host}, {@code headers}, {@code consumes}, {@code produces}) that is malformed or cannot be met. */
+  INVALID_CONDITION("InvalidCondition"),
   /** A per-route limit that is neither -1 (the server's) nor positive. */
   INVALID_LIMIT("InvalidLimit"),
   /** A template parameter no method parameter binds. */

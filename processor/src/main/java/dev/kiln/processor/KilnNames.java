@@ -41,6 +41,7 @@ public final class KilnNames {
   public static final ClassName REQUEST = ClassName.get("dev.kiln", "Request");
   public static final ClassName RESPONSE = ClassName.get("dev.kiln", "Response");
   public static final ClassName ENDPOINT = ClassName.get("dev.kiln.internal.routing", "Endpoint");
+  public static final ClassName ENDPOINT_CHOICE = ClassName.get("dev.kiln.internal.routing", "EndpointChoice");
   public static final ClassName ROUTE_TABLE = ClassName.get("dev.kiln.internal.routing", "RouteTable");
   public static final ClassName IN_MEMORY = ClassName.get("dev.kiln.internal.routing", "InMemory");
   public static final ClassName ROUTE_INFO = ClassName.get("dev.kiln", "RouteInfo");

@@ -194,7 +194,7 @@ class DispatchTest {
     assertThat(item.template()).isEqualTo("/items/{id:\\d+}");
     assertThat(item.handler()).isEqualTo("shop.Catalog#item(long)");
     assertThat(item.pathParams()).containsExactly("id");
-    assertThat(app.router.routes()).hasSize(31);
+    assertThat(app.router.routes()).hasSize(33);
   }
 
   private RouteInfo dispatchedRoute(HttpMethod method, String target) {

@@ -125,6 +125,12 @@ final class Fixtures {
         @Route(path = "/fail")
         public String fail() { throw HttpError.conflict("already there"); }
 
+        @Route(path = "/report", produces = Route.HTML)
+        public Response reportPage() { return Response.html("<p>report</p>"); }
+
+        @Route(path = "/report", produces = Route.JSON)
+        public Item report() { return new Item(7, "report"); }
+
         @Route(path = "/")
         public static String index() { return "index"; }
       }

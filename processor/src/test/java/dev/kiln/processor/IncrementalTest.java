@@ -78,7 +78,7 @@ class IncrementalTest {
     Compilation partial = Compilations.compileAgainst(output, changedBeta);
     assertThat(partial).succeeded();
     assertThat(Compilations.generatedSource(partial, "app.AppRoutes"))
-        .contains("ALPHA = new RouteInfo(\"alpha\"", "BETA_NAMED = new RouteInfo(\"betaNamed\"");
+        .contains("ALPHA = RouteInfo.of(HttpMethod.GET, \"/alpha/{id}\"", "BETA_NAMED = RouteInfo.of(HttpMethod.GET, \"/beta/{name}\"");
     assertThat(Compilations.generatedSource(partial, "app.AppUrls"))
         .contains("public static Url alpha(long id)", "public static Url betaNamed(String name)");
     assertThat(resource(partial)).contains("/alpha/{id}", "/beta/{name}");

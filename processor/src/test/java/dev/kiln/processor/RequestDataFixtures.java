@@ -82,7 +82,8 @@ final class RequestDataFixtures {
          *
          * <p>Takes JSON or a form with the same fields.
          */
-        @Route(method = HttpMethod.POST, path = "/people", name = "addPerson")
+        @Route(method = HttpMethod.POST, path = "/people", name = "addPerson",
+            consumes = {Route.JSON, Route.FORM, Route.MULTIPART})
         public String add(@Body Person person) {
           return person.toString();
         }
@@ -119,7 +120,7 @@ final class RequestDataFixtures {
           return title + "|" + count + "|" + levels + "|" + page + "|" + tag;
         }
 
-        @Route(method = HttpMethod.POST, path = "/papers")
+        @Route(method = HttpMethod.POST, path = "/papers", consumes = Route.MULTIPART)
         public String paper(@Body Paper paper) throws java.io.IOException {
           return paper.title() + ":" + paper.scan().filename() + "=" + new String(paper.scan().bytes())
               + ":" + paper.pages().size();

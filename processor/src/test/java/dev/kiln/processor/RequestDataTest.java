@@ -215,8 +215,9 @@ class RequestDataTest {
 
   @Test
   void anUnsupportedContentTypeIsA415ListingWhatTheRouteReads() throws Exception {
+    // Refused by the table: the route's consumes does not list it, so its binder never runs.
     assertThat(problem(post("/people", "text/plain", "Ada"), 415).get("detail").asText())
-        .isEqualTo("Content-Type text/plain is not accepted; send application/json, "
+        .isEqualTo("Content-Type text/plain is not accepted by POST /people; send application/json, "
             + "application/x-www-form-urlencoded or multipart/form-data");
     assertThat(problem(post("/people", null, "Ada"), 415).get("detail").asText())
         .startsWith("a request body without Content-Type is not accepted");
@@ -224,7 +225,7 @@ class RequestDataTest {
     assertThat(problem(post("/teams/a/people", "application/x-www-form-urlencoded", "name=Ada"), 415)
         .get("detail").asText()).endsWith("send application/json");
     assertThat(problem(post("/papers", "application/json", "{\"title\": \"x\"}"), 415).get("detail").asText())
-        .endsWith("send application/x-www-form-urlencoded or multipart/form-data");
+        .endsWith("send multipart/form-data");
     assertThat(post("/people", "application/vnd.person+json", PERSON).status()).isEqualTo(200);
   }
 

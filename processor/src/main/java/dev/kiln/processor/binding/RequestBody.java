@@ -4,6 +4,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
 import dev.kiln.processor.DiagnosticCode;
 import dev.kiln.processor.KilnNames;
+import dev.kiln.processor.model.Conditions;
 import dev.kiln.processor.model.Constraint;
 import dev.kiln.processor.model.DataShapes;
 import dev.kiln.processor.model.DataType;
@@ -14,14 +15,16 @@ import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
 /**
- * {@code @Body NewProject project}: the whole body, read as JSON, or as a form when the type is a
- * record of form values.
+ * {@code @Body NewProject project}: the whole body, read as JSON, and also as a form when the route
+ * consumes forms and the type is a record of form values. Forms are opt-in because any site can make
+ * a browser post one without asking (a JSON API with cookie auth would be open to CSRF).
  *
  * @param bodyType the body's own type, boxed ({@code Optional} unwrapped)
  * @param data the body's type tree
+ * @param consumes the route's {@code consumes}, lower-cased; empty when it declares none
  */
 public record RequestBody(String javaName, TypeName type, TypeName bodyType, boolean optional, DataType data,
-    List<Constraint> constraints) implements Binding {
+    List<Constraint> constraints, List<String> consumes) implements Binding {
 
   static final BindingKind KIND = new BindingKind() {
     @Override
@@ -57,22 +60,40 @@ public record RequestBody(String javaName, TypeName type, TypeName bodyType, boo
       }
       DataType data = parameter.data(body);
       return data == null ? null : new RequestBody(parameter.javaName(), TypeName.get(type), parameter.boxed(body),
-          optional, data, constraints);
+          optional, data, constraints, List.of());
     }
   };
 
   public RequestBody {
     constraints = List.copyOf(constraints);
+    consumes = List.copyOf(consumes);
   }
 
-  /** Whether it can be read from JSON: nothing in it is a file. */
+  /** This body on a route that consumes {@code types}. */
+  public RequestBody consuming(List<String> types) {
+    return new RequestBody(javaName, type, bodyType, optional, data, constraints, types);
+  }
+
+  /** Whether {@code type} is JSON: {@code application/json} or a {@code +json} type. */
+  public static boolean isJson(String type) {
+    return type.equals(Conditions.JSON) || type.endsWith("+json");
+  }
+
+  /** Whether it is read from JSON: nothing in it is a file, and the route consumes JSON or declares nothing. */
   public boolean readsJson() {
-    return !DataShapes.hasFiles(data);
+    return !DataShapes.hasFiles(data) && (consumes.isEmpty() || consumes.stream().anyMatch(RequestBody::isJson));
   }
 
-  /** Whether it can be read from a urlencoded or multipart form. */
+  /** Whether it is read from a urlencoded or multipart form: the route consumes one, and the type has form values only. */
   public boolean readsForm() {
-    return DataShapes.isFormBindable(data);
+    return DataShapes.isFormBindable(data) && (consumes.contains(Conditions.FORM) || consumes.contains(Conditions.MULTIPART));
+  }
+
+  /** The form types it is read from, in the order the route lists them. */
+  public List<String> formTypes() {
+    return readsForm()
+        ? consumes.stream().filter(t -> t.equals(Conditions.FORM) || t.equals(Conditions.MULTIPART)).toList()
+        : List.of();
   }
 
   /** Reads the body by its {@code Content-Type}; any other type is a 415 naming those it reads. */
@@ -86,9 +107,9 @@ public record RequestBody(String javaName, TypeName type, TypeName bodyType, boo
           present(CodeBlock.of("$T.json($N, $L)", KilnNames.BODIES, code.request(), code.jsonType(bodyType))));
     }
     if (readsForm()) {
-      accepted.add("application/x-www-form-urlencoded");
-      accepted.add("multipart/form-data");
-      cases.addStatement("case URLENCODED, MULTIPART -> $L", present(code.formBinder((DataType.Record) data)));
+      accepted.addAll(formTypes());
+      cases.addStatement("case $L -> $L", formTypes().stream().map(t -> t.equals(Conditions.FORM) ? "URLENCODED" : "MULTIPART")
+          .collect(java.util.stream.Collectors.joining(", ")), present(code.formBinder((DataType.Record) data)));
     }
     cases.addStatement(optional ? "case NONE -> $T.empty()" : "case NONE -> throw $T.missing()",
         optional ? Optional.class : KilnNames.BODIES);

@@ -26,6 +26,7 @@ import java.util.List;
  * @param maxBodySize the route's body limit, or -1
  * @param timeoutMillis the route's timeout, or -1
  * @param description the handler method's Javadoc, its block tags left out; empty for none
+ * @param conditions the route's host, header, consumes and produces conditions
  */
 public record HandlerRoute(
     String method,
@@ -44,7 +45,8 @@ public record HandlerRoute(
     List<ClassName> skip,
     long maxBodySize,
     long timeoutMillis,
-    String description) {
+    String description,
+    Conditions conditions) {
 
   public HandlerRoute {
     params = List.copyOf(params);

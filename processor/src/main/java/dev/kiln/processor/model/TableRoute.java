@@ -17,6 +17,7 @@ import javax.lang.model.element.Element;
  * @param description the handler method's Javadoc, empty for none
  * @param provisions the parameters the chain's {@code @Provides} middlewares must hand on
  * @param queryParams the route's query parameters, in declaration order
+ * @param conditions the route's host, header, consumes and produces conditions
  * @param source the handler method when it can be found, else the handler class: where diagnostics point
  */
 public record TableRoute(
@@ -41,6 +42,7 @@ public record TableRoute(
     String description,
     List<Provision> provisions,
     List<QueryParamType> queryParams,
+    Conditions conditions,
     Element source) {
 
   public TableRoute {
@@ -65,8 +67,8 @@ public record TableRoute(
     return String.join(".", handler.simpleNames()) + "#" + handlerMethod;
   }
 
-  /** {@code GET /api/projects/{projectId:\d+}} for messages. */
+  /** {@code GET /api/projects/{projectId:\d+}} for messages, then its conditions when it has any. */
   public String describe() {
-    return method + " " + template.text();
+    return method + " " + template.text() + (conditions.isEmpty() ? "" : " [" + conditions.describe() + "]");
   }
 }

@@ -9,6 +9,8 @@ import dev.kiln.processor.KilnNames;
 import dev.kiln.processor.binding.Binding;
 import dev.kiln.processor.binding.BindingKind;
 import dev.kiln.processor.binding.BindingKinds;
+import dev.kiln.processor.binding.FileField;
+import dev.kiln.processor.binding.FormField;
 import dev.kiln.processor.binding.HandlerResult;
 import dev.kiln.processor.binding.ParameterReading;
 import dev.kiln.processor.binding.PathParameter;
@@ -16,7 +18,9 @@ import dev.kiln.processor.binding.RequestBody;
 import dev.kiln.processor.binding.ResultKind;
 import dev.kiln.processor.binding.ResultKinds;
 import dev.kiln.processor.binding.ResultReading;
+import dev.kiln.processor.model.Conditions;
 import dev.kiln.processor.model.Constraint;
+import dev.kiln.processor.model.DataShapes;
 import dev.kiln.processor.model.DataType;
 import dev.kiln.processor.model.HandlerClass;
 import dev.kiln.processor.model.HandlerRoute;
@@ -57,6 +61,7 @@ public final class HandlerReader {
   private final MiddlewareReader middlewares;
   private final ConstraintReader constraintReader;
   private final DataTypeReader dataTypes;
+  private final ConditionReader conditionReader;
 
   public HandlerReader(Elements elements, Types types, Diagnostics diagnostics) {
     this.diagnostics = diagnostics;
@@ -66,6 +71,7 @@ public final class HandlerReader {
     this.middlewares = new MiddlewareReader(elements, types, diagnostics);
     this.constraintReader = new ConstraintReader(elements, types, diagnostics);
     this.dataTypes = new DataTypeReader(elements, types, constraintReader);
+    this.conditionReader = new ConditionReader(annotations, diagnostics);
   }
 
   /** Whether a type in one of the methods' signatures is not resolved yet: read it in a later round. */
@@ -202,7 +208,12 @@ public final class HandlerReader {
       return null;
     }
 
+    Conditions conditions = conditionReader.read(method, route, group.mirror());
     List<Binding> params = readParams(method, template, pathValue);
+    if (params == null || conditions == null) {
+      return null;
+    }
+    params = checkConsumed(method, route, group, params, conditions);
     if (params == null) {
       return null;
     }
@@ -222,7 +233,76 @@ public final class HandlerReader {
         method.getSimpleName().toString(), parameterTypes, binder, method.getModifiers().contains(Modifier.STATIC),
         blocking, result.async(), result.kind(), params, group.name(),
         both(method, KilnNames.USE), both(method, KilnNames.SKIP), maxBodySize, timeoutMillis,
-        Javadoc.description(elements.getDocComment(method)));
+        Javadoc.description(elements.getDocComment(method)), conditions);
+  }
+
+  /**
+   * The parameters with the body told what the route consumes; {@code null} after reporting a body
+   * or form field the route's {@code consumes} cannot carry. Without {@code consumes}, a {@code @Body}
+   * reads JSON only, so a record holding files needs {@code consumes = Route.MULTIPART}.
+   */
+  private List<Binding> checkConsumed(ExecutableElement method, AnnotationMirror route, Group group, List<Binding> params,
+      Conditions conditions) {
+    List<String> consumes = conditions.consumes();
+    Location consumesValue = Annotations.explicit(route, "consumes") != null || group.mirror() == null
+        ? new Location(method, route, Annotations.explicit(route, "consumes"))
+        : new Location(method.getEnclosingElement(), group.mirror(), Annotations.explicit(group.mirror(), "consumes"));
+    boolean ok = true;
+    List<Binding> checked = new ArrayList<>();
+    for (Binding param : params) {
+      if (param instanceof RequestBody body) {
+        String shown = body.bodyType() instanceof ClassName name ? String.join(".", name.simpleNames())
+            : body.bodyType().toString();
+        boolean files = DataShapes.hasFiles(body.data());
+        if (consumes.isEmpty() && files) {
+          diagnostics.error(DiagnosticCode.INVALID_BODY, "@Body " + shown + " holds files, which only a multipart "
+              + "form carries; add consumes = Route.MULTIPART to the @Route (Kiln reads bodies from forms only where "
+              + "the route says so, because any site can make a browser post a form)", parameterOf(method, body));
+          ok = false;
+        }
+        for (String type : consumes) {
+          String problem = null;
+          if (RequestBody.isJson(type)) {
+            problem = files ? "@Body " + shown + " holds files, which JSON cannot carry; remove \"" + type
+                + "\" from consumes" : null;
+          } else if (type.equals(Conditions.FORM) || type.equals(Conditions.MULTIPART)) {
+            problem = DataShapes.isFormBindable(body.data()) ? null : "@Body " + shown + " cannot be read from a "
+                + "form, whose fields are flat values, lists of values and files; remove \"" + type
+                + "\" from consumes, or flatten the record";
+          } else {
+            problem = "@Body reads JSON and forms, not " + type + "; remove it from consumes, or take the Request "
+                + "and read request.body() yourself";
+          }
+          if (problem != null) {
+            diagnostics.error(DiagnosticCode.INVALID_BODY, problem, consumesValue);
+            ok = false;
+          }
+        }
+        checked.add(body.consuming(consumes));
+        continue;
+      }
+      if (!consumes.isEmpty() && (param instanceof FormField || param instanceof FileField)) {
+        boolean file = param instanceof FileField;
+        boolean carried = file ? consumes.contains(Conditions.MULTIPART) : conditions.consumesForms();
+        if (!carried) {
+          diagnostics.error(DiagnosticCode.INVALID_BODY, "parameter '" + param.javaName() + "' is a "
+              + (file ? "file, which only a multipart form carries" : "form field") + ", but the route consumes "
+              + String.join(", ", consumes) + "; add " + (file ? "Route.MULTIPART" : "Route.FORM or Route.MULTIPART")
+              + " to consumes", consumesValue);
+          ok = false;
+        }
+      }
+      checked.add(param);
+    }
+    return ok ? checked : null;
+  }
+
+  private static Element parameterOf(ExecutableElement method, Binding binding) {
+    return method.getParameters().stream()
+        .filter(p -> p.getSimpleName().contentEquals(binding.javaName()))
+        .findFirst()
+        .map(Element.class::cast)
+        .orElse(method);
   }
 
   /** The middlewares named by {@code annotation} on the method's class and on the method. */

@@ -5,6 +5,7 @@ import com.palantir.javapoet.TypeName;
 import dev.kiln.processor.DiagnosticCode;
 import dev.kiln.processor.Diagnostics;
 import dev.kiln.processor.KilnNames;
+import dev.kiln.processor.model.Conditions;
 import dev.kiln.processor.model.MatchSegment;
 import dev.kiln.processor.model.MiddlewareDeclaration;
 import dev.kiln.processor.model.PathEncoding;
@@ -166,7 +167,19 @@ public final class MarkerReader {
             .map(p -> new Provision(annotations.string(p, "parameter"), ClassName.bestGuess(annotations.string(p, "type"))))
             .toList(),
         query,
+        conditions(entry),
         sourceMethod(handlerElement, handlerMethod, parameterTypes));
+  }
+
+  /** The conditions as the handler's reader normalised them; header conditions are spelled {@code name=value}. */
+  private Conditions conditions(AnnotationMirror entry) {
+    java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+    for (String header : annotations.strings(entry, "headers")) {
+      int equals = header.indexOf('=');
+      headers.put(equals < 0 ? header : header.substring(0, equals), equals < 0 ? "" : header.substring(equals + 1));
+    }
+    return new Conditions(annotations.strings(entry, "hosts"), headers, annotations.strings(entry, "consumes"),
+        annotations.strings(entry, "produces"));
   }
 
   /** A parameter's value type, from its name in a marker. */

@@ -4,6 +4,8 @@ import dev.kiln.processor.DiagnosticCode;
 import dev.kiln.processor.Diagnostics;
 import dev.kiln.processor.Diagnostics.Location;
 import dev.kiln.processor.KilnNames;
+import dev.kiln.processor.model.ConditionOrder;
+import dev.kiln.processor.model.Conditions;
 import dev.kiln.processor.model.MatchSegment;
 import dev.kiln.processor.model.RouteTable;
 import dev.kiln.processor.model.Segment;
@@ -65,7 +67,7 @@ public final class RouteTableValidator {
       k++;
     }
     if (k == sa.size() && k == sb.size()) {
-      conflict(a, b, "have the same path", null);
+      checkConditions(a, b);
       return;
     }
     if (k == sa.size() || k == sb.size()) {
@@ -79,8 +81,8 @@ public final class RouteTableValidator {
       checkShadowed(aWins ? b : a, aWins ? a : b);
       return;
     }
-    if (la == MatchSegment.Level.LITERAL) {
-      return; // different literals
+    if (la == MatchSegment.Level.LITERAL || a.conditions().disjointByAddress(b.conditions())) {
+      return; // different literals, or hosts or headers no request has both of
     }
     // Both constrained (or both tails) with different constraints: neither is more specific, so a
     // request that both match would be decided by an arbitrary order.
@@ -100,6 +102,27 @@ public final class RouteTableValidator {
     }
   }
 
+  /**
+   * Routes of one method and path: legal when no request meets both sets of conditions, or when one
+   * set includes the other (that route is tried first); otherwise the order would be arbitrary.
+   */
+  private void checkConditions(TableRoute a, TableRoute b) {
+    Conditions ca = a.conditions();
+    Conditions cb = b.conditions();
+    if (ca.disjoint(cb) || ConditionOrder.narrower(a, b) || ConditionOrder.narrower(b, a)) {
+      return;
+    }
+    if (ca.equals(cb)) {
+      conflict(a, b, "have the same path" + (ca.isEmpty() ? "" : " and the same conditions"),
+          ca.isEmpty() ? null : "change one path or method, or tell them apart by a condition no request meets "
+              + "for both (another host, header value, consumes or produces type)");
+      return;
+    }
+    conflict(a, b, "have the same path, and a request can meet the conditions of both while neither includes "
+        + "the other's", "give them conditions no request meets for both (another host, header value, consumes "
+        + "or produces type), or give one every condition of the other and more, so it is tried first");
+  }
+
   private static boolean isGetAndHead(TableRoute a, TableRoute b) {
     return (a.method().equals("GET") && b.method().equals("HEAD")) || (a.method().equals("HEAD") && b.method().equals("GET"));
   }
@@ -111,8 +134,8 @@ public final class RouteTableValidator {
   }
 
   private void checkShadowed(TableRoute loser, TableRoute winner) {
-    if (!loser.exact() || !winner.exact()) {
-      return;
+    if (!loser.exact() || !winner.exact() || !winner.conditions().isEmpty()) {
+      return; // a winner with conditions passes on the requests that do not meet them
     }
     boolean winnerIsTail = winner.segments().get(winner.segments().size() - 1).level() == MatchSegment.Level.TAIL;
     if (loser.segments().size() != winner.segments().size() && !winnerIsTail) {

@@ -42,13 +42,15 @@ public final class EndpointsWriter {
   private final Map<TypeName, FieldSpec> enumConstants = new LinkedHashMap<>();
   private final NameAllocator fieldNames = new NameAllocator();
   private final ValidationCode validation = new ValidationCode(fieldNames);
-  private final FormBinding forms = new FormBinding(this::enumConstants);
+  private final NameAllocator methodNames = new NameAllocator();
+  private final FormBinding forms = new FormBinding(this::enumConstants, methodNames);
 
   public static JavaFile write(HandlerClass handler) {
     return new EndpointsWriter().file(handler);
   }
 
   private JavaFile file(HandlerClass handler) {
+    handler.routes().forEach(route -> methodNames.newName(route.binder()));
     List<MethodSpec> binders = new ArrayList<>();
     for (HandlerRoute route : handler.routes()) {
       binders.add(binder(handler.handler(), route));

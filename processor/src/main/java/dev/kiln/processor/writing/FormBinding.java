@@ -30,9 +30,12 @@ import javax.lang.model.element.Modifier;
 final class FormBinding {
   private final Map<TypeName, MethodSpec> binders = new LinkedHashMap<>();
   private final Function<TypeName, FieldSpec> enumConstants;
+  /** The endpoint class's method names: a form reader must not take a binder's (a handler named {@code noteFromForm}). */
+  private final NameAllocator methodNames;
 
-  FormBinding(Function<TypeName, FieldSpec> enumConstants) {
+  FormBinding(Function<TypeName, FieldSpec> enumConstants, NameAllocator methodNames) {
     this.enumConstants = enumConstants;
+    this.methodNames = methodNames;
   }
 
   List<MethodSpec> methods() {
@@ -51,7 +54,8 @@ final class FormBinding {
     CodeBlock.Builder body = CodeBlock.builder()
         .addStatement("$T $N = $N.form()", KilnNames.FORM_DATA, form, request);
     CodeBlock construction = construct(record, "", request, form, names, body);
-    MethodSpec method = MethodSpec.methodBuilder(GeneratedCode.lowerCamel(record.name().simpleName()) + "FromForm")
+    MethodSpec method = MethodSpec.methodBuilder(
+            methodNames.newName(GeneratedCode.lowerCamel(record.name().simpleName()) + "FromForm"))
         .addJavadoc("Reads {@link $T} from the request's form fields.\n", record.name())
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(record.type())

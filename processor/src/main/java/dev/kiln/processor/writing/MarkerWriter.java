@@ -105,6 +105,18 @@ public final class MarkerWriter {
         .addMember("timeoutMillis", "$LL", route.timeoutMillis())
         .addMember("blocking", "$L", route.blocking())
         .addMember("description", "$S", route.description());
+    if (!route.conditions().hosts().isEmpty()) {
+      entry.addMember("hosts", "$L", strings(route.conditions().hosts()));
+    }
+    if (!route.conditions().headers().isEmpty()) {
+      entry.addMember("headers", "$L", strings(route.conditions().headerConditions()));
+    }
+    if (!route.conditions().consumes().isEmpty()) {
+      entry.addMember("consumes", "$L", strings(route.conditions().consumes()));
+    }
+    if (!route.conditions().produces().isEmpty()) {
+      entry.addMember("produces", "$L", strings(route.conditions().produces()));
+    }
     if (route.pathParams().isEmpty()) {
       entry.addMember("pathParameters", "{}");
     }

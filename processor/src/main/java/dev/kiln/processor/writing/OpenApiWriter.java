@@ -1,6 +1,7 @@
 package dev.kiln.processor.writing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -72,7 +73,13 @@ public final class OpenApiWriter {
     for (TableRoute route : table.routes()) {
       ObjectNode path = paths.has(openApiPath(route)) ? (ObjectNode) paths.get(openApiPath(route))
           : paths.putObject(openApiPath(route));
-      path.set(route.method().toLowerCase(Locale.ROOT), operation(route, details.get(route), operationIds));
+      String method = route.method().toLowerCase(Locale.ROOT);
+      ObjectNode operation = operation(route, details.get(route), operationIds);
+      if (path.has(method)) {
+        merge((ObjectNode) path.get(method), operation); // routes of one path told apart by conditions
+      } else {
+        path.set(method, operation);
+      }
     }
     ObjectNode components = root.putObject("components").putObject("schemas");
     components.set(PROBLEM, problemSchema());
@@ -155,6 +162,14 @@ public final class OpenApiWriter {
     } else if (hasBody) {
       operation.set("requestBody", doc.body);
     }
+    route.conditions().headers().forEach((name, value) -> {
+      ObjectNode schema = JSON.objectNode().put("type", "string");
+      if (!value.isEmpty()) {
+        schema.putArray("enum").add(value);
+      }
+      doc.parameters.add(JSON.objectNode().put("name", name).put("in", "header").put("required", true)
+          .set("schema", schema));
+    });
     if (!doc.parameters.isEmpty()) {
       operation.set("parameters", doc.parameters);
     }
@@ -164,18 +179,72 @@ public final class OpenApiWriter {
     } else {
       Success success = new Success();
       handler.result().document(success);
-      responses.set(handler.result().status(), success.response);
+      responses.set(handler.result().status(), produced(success.response, route.conditions().produces()));
+    }
+    if (!route.conditions().produces().isEmpty()) {
+      responses.set("406", problem("Accept names none of the types the route produces"));
     }
     if (!doc.parameters.isEmpty() || hasBody) {
       responses.set("400", problem("The request is malformed: a parameter or the body does not parse"));
     }
-    if (hasBody) {
+    if (hasBody || !route.conditions().consumes().isEmpty()) {
       responses.set("415", problem("The body's Content-Type is not one the route reads"));
     }
     if (validated) {
       responses.set("422", problem("A constraint is violated; `violations` lists each with its path"));
     }
     return operation;
+  }
+
+  /** {@code response} with its one content type replaced by the types the route produces, if it lists them. */
+  private static ObjectNode produced(ObjectNode response, List<String> produces) {
+    JsonNode content = response.get("content");
+    if (produces.isEmpty() || content == null || content.size() != 1) {
+      return response;
+    }
+    JsonNode schema = content.elements().next().get("schema");
+    ObjectNode types = response.putObject("content");
+    produces.forEach(type -> types.putObject(type).set("schema", schema.deepCopy()));
+    return response;
+  }
+
+  /**
+   * Folds {@code other} into {@code operation}, the two routes of one method and path that their
+   * conditions tell apart: OpenAPI has one operation there, so it lists the bodies, parameters and
+   * responses of both.
+   */
+  private static void merge(ObjectNode operation, ObjectNode other) {
+    if (other.has("requestBody")) {
+      if (!operation.has("requestBody")) {
+        operation.set("requestBody", other.get("requestBody"));
+      } else {
+        ObjectNode content = (ObjectNode) operation.get("requestBody").get("content");
+        other.get("requestBody").get("content").fields().forEachRemaining(e -> content.putIfAbsent(e.getKey(), e.getValue()));
+      }
+    }
+    if (other.has("parameters")) {
+      ArrayNode parameters = operation.has("parameters")
+          ? (ArrayNode) operation.get("parameters") : operation.putArray("parameters");
+      for (JsonNode parameter : other.get("parameters")) {
+        boolean known = false;
+        for (JsonNode existing : parameters) {
+          known |= existing.get("name").equals(parameter.get("name")) && existing.get("in").equals(parameter.get("in"));
+        }
+        if (!known) {
+          parameters.add(((ObjectNode) parameter.deepCopy()).put("required", false));
+        }
+      }
+    }
+    ObjectNode responses = (ObjectNode) operation.get("responses");
+    other.get("responses").fields().forEachRemaining(e -> {
+      JsonNode existing = responses.get(e.getKey());
+      if (existing == null) {
+        responses.set(e.getKey(), e.getValue());
+      } else if (existing.has("content") && e.getValue().has("content")) {
+        ObjectNode content = (ObjectNode) existing.get("content");
+        e.getValue().get("content").fields().forEachRemaining(c -> content.putIfAbsent(c.getKey(), c.getValue()));
+      }
+    });
   }
 
   /** One operation's parameters and body, as its bindings describe them. */
@@ -224,9 +293,8 @@ public final class OpenApiWriter {
       if (binding.readsJson()) {
         content.putObject("application/json").set("schema", schema);
       }
-      if (binding.readsForm()) {
-        content.putObject("application/x-www-form-urlencoded").set("schema", schema.deepCopy());
-        content.putObject("multipart/form-data").set("schema", schema.deepCopy());
+      for (String form : binding.formTypes()) {
+        content.putObject(form).set("schema", schema.deepCopy());
       }
     }
   }

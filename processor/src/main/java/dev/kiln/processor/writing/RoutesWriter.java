@@ -11,6 +11,8 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.kiln.processor.KilnNames;
+import dev.kiln.processor.model.ConditionOrder;
+import dev.kiln.processor.model.Conditions;
 import dev.kiln.processor.model.MatchSegment;
 import dev.kiln.processor.model.MiddlewareDeclaration;
 import dev.kiln.processor.model.RouteTable;
@@ -66,6 +68,8 @@ public final class RoutesWriter {
   private record Supplied(ClassName type, String name) {}
   private final Map<String, FieldSpec> patterns = new LinkedHashMap<>();
   private final Map<TypeName, FieldSpec> enumNames = new LinkedHashMap<>();
+  /** Choice fields, by name, and their routes in the order they are tried: made while writing the matchers. */
+  private final Map<String, List<TableRoute>> choices = new LinkedHashMap<>();
 
   private RoutesWriter(RouteTable table, boolean skeleton) {
     this.table = table;
@@ -136,6 +140,12 @@ public final class RoutesWriter {
     type.addFields(patterns.values());
     type.addFields(enumNames.values());
     type.addFields(endpoints);
+    choices.forEach((name, candidates) -> type.addField(FieldSpec.builder(KilnNames.ENDPOINT_CHOICE, name,
+            Modifier.PRIVATE, Modifier.FINAL)
+        .addJavadoc("{@code $L $L}: $L, told apart by their conditions.\n", candidates.get(0).method(),
+            GeneratedCode.javadocText(candidates.get(0).template().text()),
+            candidates.stream().map(this::link).collect(CodeBlock.joining(", ")))
+        .build()));
     if (!skeleton) {
       type.addField(FieldSpec.builder(KilnNames.ENDPOINT, fieldNames.get("fallback"), Modifier.PRIVATE, Modifier.FINAL)
           .addJavadoc("Answers requests no route matched, behind the global middlewares.\n")
@@ -181,17 +191,10 @@ public final class RoutesWriter {
     List<FieldSpec> fields = new ArrayList<>();
     for (int index = 0; index < table.routes().size(); index++) {
       TableRoute route = table.routes().get(index);
-      String base = route.name().isEmpty()
-          ? route.method() + "_" + GeneratedCode.upperSnake(GeneratedCode.lowerCamel(route.template().text()))
-          : GeneratedCode.upperSnake(route.name());
+      String base = GeneratedCode.upperSnake(route.name().isEmpty() ? route.handlerMethod() : route.name());
       String name = fieldNames.newName(base.replaceAll("_+$", ""), route);
       infoConstants.put(route, name);
-      CodeBlock params = route.pathParams().stream().map(p -> CodeBlock.of("$S", p.name()))
-          .collect(CodeBlock.joining(", "));
-      CodeBlock creation = CodeBlock.of("new $T($S, $T.$L, $S,\n    $S, $L, $T.of($L), $L, $L)", KilnNames.ROUTE_INFO,
-          route.name(), KilnNames.HTTP_METHOD, route.method(), route.template().text(),
-          route.handler().canonicalName() + "#" + route.handlerMethod() + "(" + route.parameterTypes() + ")",
-          route.blocking(), List.class, params, literal(route.maxBodySize()), literal(route.timeoutMillis()));
+      CodeBlock creation = routeInfo(route);
       creations.add(creation);
       fields.add(FieldSpec.builder(KilnNames.ROUTE_INFO, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
           .addJavadoc("{@code $L $L}, handled by $L.\n", route.method(), GeneratedCode.javadocText(route.template().text()),
@@ -200,6 +203,46 @@ public final class RoutesWriter {
           .build());
     }
     return fields;
+  }
+
+  /** {@code RouteInfo.of(GET, "/items/{id}", "...").name("item").pathParams("id").blocking().build()}: defaults left out. */
+  private static CodeBlock routeInfo(TableRoute route) {
+    CodeBlock.Builder code = CodeBlock.builder()
+        .add("$T.of($T.$L, $S, $S)$>$>", KilnNames.ROUTE_INFO, KilnNames.HTTP_METHOD, route.method(),
+            route.template().text(),
+            route.handler().canonicalName() + "#" + route.handlerMethod() + "(" + route.parameterTypes() + ")");
+    if (!route.name().isEmpty()) {
+      code.add("\n.name($S)", route.name());
+    }
+    if (!route.pathParams().isEmpty()) {
+      code.add("\n.pathParams($L)", route.pathParams().stream().map(p -> CodeBlock.of("$S", p.name()))
+          .collect(CodeBlock.joining(", ")));
+    }
+    if (route.blocking()) {
+      code.add("\n.blocking()");
+    }
+    if (route.maxBodySize() != -1) {
+      code.add("\n.maxBodySize($LL)", route.maxBodySize());
+    }
+    if (route.timeoutMillis() != -1) {
+      code.add("\n.timeoutMillis($LL)", route.timeoutMillis());
+    }
+    Conditions conditions = route.conditions();
+    if (!conditions.hosts().isEmpty()) {
+      code.add("\n.host($L)", strings(conditions.hosts()));
+    }
+    conditions.headers().forEach((header, value) -> code.add("\n.header($S, $S)", header, value));
+    if (!conditions.consumes().isEmpty()) {
+      code.add("\n.consumes($L)", strings(conditions.consumes()));
+    }
+    if (!conditions.produces().isEmpty()) {
+      code.add("\n.produces($L)", strings(conditions.produces()));
+    }
+    return code.add("\n.build()$<$<").build();
+  }
+
+  private static CodeBlock strings(List<String> values) {
+    return values.stream().map(v -> CodeBlock.of("$S", v)).collect(CodeBlock.joining(", "));
   }
 
   /** {@code routeInfos()} and its {@code routeInfosN(infos)} helpers, one per {@link #CHUNK} routes. */
@@ -254,10 +297,6 @@ public final class RoutesWriter {
     return fields;
   }
 
-  private static String literal(long value) {
-    return value == -1 ? "-1" : value + "L";
-  }
-
   private CodeBlock link(TableRoute route) {
     boolean visible = table.handlers().stream()
         .filter(h -> h.handler().equals(route.handler()))
@@ -287,6 +326,9 @@ public final class RoutesWriter {
         constructor.addStatement("this.$N = endpoints[$L]", endpointFields.get(table.routes().get(i)), i);
       }
     }
+    choices.forEach((name, candidates) -> constructor.addStatement("this.$N = $T.of($L)", name,
+        KilnNames.ENDPOINT_CHOICE, candidates.stream().map(r -> CodeBlock.of("$N", endpointFields.get(r)))
+            .collect(CodeBlock.joining(", "))));
     constructor.addStatement("this.$N = $T.UNMATCHED$L", fieldNames.get("fallback"), KilnNames.ENDPOINT,
         through(table.globalChain()));
     for (Map.Entry<String, String> prefix : fallbackFields.entrySet()) {
@@ -490,25 +532,44 @@ public final class RoutesWriter {
 
   /** {@code switch (method)} over the routes ending here; unmatched methods are remembered for a 405. */
   private CodeBlock terminal(List<TableRoute> routes) {
-    Map<String, TableRoute> byMethod = new LinkedHashMap<>();
+    Map<String, List<TableRoute>> byMethod = new LinkedHashMap<>();
     for (TableRoute route : routes) {
-      byMethod.putIfAbsent(route.method(), route);
+      byMethod.computeIfAbsent(route.method(), m -> new ArrayList<>()).add(route);
     }
     boolean implicitHead = byMethod.containsKey("GET") && !byMethod.containsKey("HEAD");
     CodeBlock.Builder code = CodeBlock.builder().beginControlFlow("switch (method)");
     List<CodeBlock> allowed = new ArrayList<>();
-    for (Map.Entry<String, TableRoute> entry : byMethod.entrySet()) {
-      TableRoute route = entry.getValue();
+    for (Map.Entry<String, List<TableRoute>> entry : byMethod.entrySet()) {
+      List<TableRoute> candidates = entry.getValue();
       code.add("case $L:\n", entry.getKey());
       allowed.add(CodeBlock.of("$T.$L.bit()", KilnNames.HTTP_METHOD, entry.getKey()));
       if (implicitHead && entry.getKey().equals("GET")) {
         code.add("case HEAD:\n");
         allowed.add(CodeBlock.of("$T.HEAD.bit()", KilnNames.HTTP_METHOD));
       }
-      code.add("$>return match.found($N); // $L\n$<", endpointFields.get(route), route.handlerReference());
+      TableRoute first = candidates.get(0);
+      if (candidates.size() == 1 && first.conditions().isEmpty()) {
+        code.add("$>return match.found($N); // $L\n$<", endpointFields.get(first), first.handlerReference());
+      } else {
+        code.add("$>").beginControlFlow("if (match.choose($N))", choice(candidates))
+            .addStatement("return true")
+            .endControlFlow()
+            .addStatement("break")
+            .add("$<");
+      }
     }
     code.add("default:\n$>").addStatement("match.allow($L)", CodeBlock.join(allowed, " | ")).add("$<");
     return code.endControlFlow().build();
+  }
+
+  /** The field holding the choice among {@code candidates}, routes of one method and path told apart by their conditions. */
+  private String choice(List<TableRoute> candidates) {
+    List<TableRoute> ordered = ConditionOrder.narrowestFirst(candidates);
+    TableRoute first = ordered.get(0);
+    String name = fieldNames.newName(first.method().toLowerCase(java.util.Locale.ROOT)
+        + GeneratedCode.upperCamel(GeneratedCode.lowerCamel(first.template().text())) + "Choice");
+    choices.put(name, ordered);
+    return name;
   }
 
   private MethodSpec nodeMethod(DispatchTrie.Node node) {

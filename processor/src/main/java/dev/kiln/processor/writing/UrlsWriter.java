@@ -240,6 +240,7 @@ public final class UrlsWriter {
     for (TableRoute other : table.routes()) {
       List<MatchSegment> theirs = other.segments();
       if (other == route || !other.method().equals(route.method()) || theirs.size() != mine.size()
+          || !other.conditions().takesEveryLink()
           || theirs.stream().anyMatch(m -> m.level() == MatchSegment.Level.TAIL)) {
         continue;
       }

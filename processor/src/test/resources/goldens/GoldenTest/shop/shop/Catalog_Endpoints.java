@@ -264,6 +264,20 @@ public final class Catalog_Endpoints {
   }
 
   /**
+   * Binds {@code GET /report} to {@link Catalog#reportPage()}.
+   */
+  public static Response reportPage(Catalog handler, Request request) throws Exception {
+    return handler.reportPage();
+  }
+
+  /**
+   * Binds {@code GET /report} to {@link Catalog#report()}.
+   */
+  public static Response report(Catalog handler, Request request) throws Exception {
+    return Response.json(JsonTypes.ITEM_JSON, handler.report());
+  }
+
+  /**
    * Binds {@code GET /} to {@link Catalog#index()}.
    */
   public static Response index(Request request) throws Exception {

@@ -4,6 +4,7 @@ import dev.kiln.HttpMethod;
 import dev.kiln.Request;
 import dev.kiln.RouteInfo;
 import dev.kiln.internal.routing.Endpoint;
+import dev.kiln.internal.routing.EndpointChoice;
 import dev.kiln.internal.routing.InMemory;
 import dev.kiln.internal.routing.RouteMatch;
 import dev.kiln.internal.routing.RouteTable;
@@ -16,7 +17,7 @@ import java.util.UUID;
 import javax.annotation.processing.Generated;
 
 /**
- * The route table of {@link ShopApp}: 31 routes, matched by specificity.
+ * The route table of {@link ShopApp}: 33 routes, matched by specificity.
  *
  * <p>Create it with {@link #create} and hand it to Kiln's server; tests can dispatch to it in
  * memory with {@link InMemory#dispatch}. Generated from the {@code @Route} methods; read, don't edit.
@@ -29,221 +30,291 @@ public final class ShopAppRoutes implements RouteTable {
   /**
    * {@code GET /items/{slug}}, handled by {@link Catalog#itemBySlug(String)}.
    */
-  public static final RouteInfo ITEM_BY_SLUG = new RouteInfo("itemBySlug", HttpMethod.GET, "/items/{slug}",
-      "shop.Catalog#itemBySlug(java.lang.String)", true, List.of("slug"), -1, -1);
+  public static final RouteInfo ITEM_BY_SLUG = RouteInfo.of(HttpMethod.GET, "/items/{slug}", "shop.Catalog#itemBySlug(java.lang.String)")
+      .name("itemBySlug")
+      .pathParams("slug")
+      .blocking()
+      .build();
 
   /**
    * {@code GET /items/{id:\d+}}, handled by {@link Catalog#item(long)}.
    */
-  public static final RouteInfo ITEM = new RouteInfo("item", HttpMethod.GET, "/items/{id:\\d+}",
-      "shop.Catalog#item(long)", true, List.of("id"), -1, -1);
+  public static final RouteInfo ITEM = RouteInfo.of(HttpMethod.GET, "/items/{id:\\d+}", "shop.Catalog#item(long)")
+      .name("item")
+      .pathParams("id")
+      .blocking()
+      .build();
 
   /**
    * {@code GET /items/new}, handled by {@link Catalog#newItem()}.
    */
-  public static final RouteInfo GET_ITEMS_NEW = new RouteInfo("", HttpMethod.GET, "/items/new",
-      "shop.Catalog#newItem()", true, List.of(), -1, -1);
+  public static final RouteInfo NEW_ITEM = RouteInfo.of(HttpMethod.GET, "/items/new", "shop.Catalog#newItem()")
+      .blocking()
+      .build();
 
   /**
    * {@code POST /items}, handled by {@link Catalog#create(Request)}.
    */
-  public static final RouteInfo POST_ITEMS = new RouteInfo("", HttpMethod.POST, "/items",
-      "shop.Catalog#create(dev.kiln.Request)", true, List.of(), -1, -1);
+  public static final RouteInfo CREATE = RouteInfo.of(HttpMethod.POST, "/items", "shop.Catalog#create(dev.kiln.Request)")
+      .blocking()
+      .build();
 
   /**
    * {@code GET /items}, handled by {@link Catalog#items(Optional, List, Optional)}.
    */
-  public static final RouteInfo GET_ITEMS = new RouteInfo("", HttpMethod.GET, "/items",
-      "shop.Catalog#items(java.util.Optional, java.util.List, java.util.Optional)", true, List.of(), -1, -1);
+  public static final RouteInfo ITEMS = RouteInfo.of(HttpMethod.GET, "/items", "shop.Catalog#items(java.util.Optional, java.util.List, java.util.Optional)")
+      .blocking()
+      .build();
 
   /**
    * {@code GET /files/{name}}, handled by {@link Catalog#file(String)}.
    */
-  public static final RouteInfo FILE = new RouteInfo("file", HttpMethod.GET, "/files/{name}",
-      "shop.Catalog#file(java.lang.String)", true, List.of("name"), -1, -1);
+  public static final RouteInfo FILE = RouteInfo.of(HttpMethod.GET, "/files/{name}", "shop.Catalog#file(java.lang.String)")
+      .name("file")
+      .pathParams("name")
+      .blocking()
+      .build();
 
   /**
    * {@code GET /files/{path:.*}}, handled by {@link Catalog#tree(String)}.
    */
-  public static final RouteInfo TREE = new RouteInfo("tree", HttpMethod.GET, "/files/{path:.*}",
-      "shop.Catalog#tree(java.lang.String)", true, List.of("path"), -1, -1);
+  public static final RouteInfo TREE = RouteInfo.of(HttpMethod.GET, "/files/{path:.*}", "shop.Catalog#tree(java.lang.String)")
+      .name("tree")
+      .pathParams("path")
+      .blocking()
+      .build();
 
   /**
    * {@code GET /orders/{orderId}}, handled by {@link Catalog#order(long)}.
    */
-  public static final RouteInfo ORDER = new RouteInfo("order", HttpMethod.GET, "/orders/{orderId}",
-      "shop.Catalog#order(long)", true, List.of("orderId"), -1, -1);
+  public static final RouteInfo ORDER = RouteInfo.of(HttpMethod.GET, "/orders/{orderId}", "shop.Catalog#order(long)")
+      .name("order")
+      .pathParams("orderId")
+      .blocking()
+      .build();
 
   /**
    * {@code GET /counts/{n}}, handled by {@link Catalog#count(int)}.
    */
-  public static final RouteInfo GET_COUNTS_N = new RouteInfo("", HttpMethod.GET, "/counts/{n}",
-      "shop.Catalog#count(int)", true, List.of("n"), -1, -1);
+  public static final RouteInfo COUNT = RouteInfo.of(HttpMethod.GET, "/counts/{n}", "shop.Catalog#count(int)")
+      .pathParams("n")
+      .blocking()
+      .build();
 
   /**
    * {@code GET /ids/{id}}, handled by {@link Catalog#uuid(UUID)}.
    */
-  public static final RouteInfo BY_UUID = new RouteInfo("byUuid", HttpMethod.GET, "/ids/{id}",
-      "shop.Catalog#uuid(java.util.UUID)", true, List.of("id"), -1, -1);
+  public static final RouteInfo BY_UUID = RouteInfo.of(HttpMethod.GET, "/ids/{id}", "shop.Catalog#uuid(java.util.UUID)")
+      .name("byUuid")
+      .pathParams("id")
+      .blocking()
+      .build();
 
   /**
    * {@code GET /colors/{color}}, handled by {@link Catalog#color(Catalog.Color)}.
    */
-  public static final RouteInfo COLOR = new RouteInfo("color", HttpMethod.GET, "/colors/{color}",
-      "shop.Catalog#color(shop.Catalog.Color)", true, List.of("color"), -1, -1);
+  public static final RouteInfo COLOR = RouteInfo.of(HttpMethod.GET, "/colors/{color}", "shop.Catalog#color(shop.Catalog.Color)")
+      .name("color")
+      .pathParams("color")
+      .blocking()
+      .build();
 
   /**
    * {@code GET /ratio/{value}}, handled by {@link Catalog#ratio(double)}.
    */
-  public static final RouteInfo RATIO = new RouteInfo("ratio", HttpMethod.GET, "/ratio/{value}",
-      "shop.Catalog#ratio(double)", true, List.of("value"), -1, -1);
+  public static final RouteInfo RATIO = RouteInfo.of(HttpMethod.GET, "/ratio/{value}", "shop.Catalog#ratio(double)")
+      .name("ratio")
+      .pathParams("value")
+      .blocking()
+      .build();
 
   /**
    * {@code GET /flags/{on}}, handled by {@link Catalog#flag(boolean)}.
    */
-  public static final RouteInfo FLAG = new RouteInfo("flag", HttpMethod.GET, "/flags/{on}",
-      "shop.Catalog#flag(boolean)", true, List.of("on"), -1, -1);
+  public static final RouteInfo FLAG = RouteInfo.of(HttpMethod.GET, "/flags/{on}", "shop.Catalog#flag(boolean)")
+      .name("flag")
+      .pathParams("on")
+      .blocking()
+      .build();
 
   /**
    * {@code GET /users/{user}/repos/{repo}}, handled by {@link Catalog#repo(String, String)}.
    */
-  public static final RouteInfo REPO = new RouteInfo("repo", HttpMethod.GET, "/users/{user}/repos/{repo}",
-      "shop.Catalog#repo(java.lang.String, java.lang.String)", true, List.of("user", "repo"), -1, -1);
+  public static final RouteInfo REPO = RouteInfo.of(HttpMethod.GET, "/users/{user}/repos/{repo}", "shop.Catalog#repo(java.lang.String, java.lang.String)")
+      .name("repo")
+      .pathParams("user", "repo")
+      .blocking()
+      .build();
 
   /**
    * {@code GET /users/me}, handled by {@link Catalog#me()}.
    */
-  public static final RouteInfo GET_USERS_ME = new RouteInfo("", HttpMethod.GET, "/users/me",
-      "shop.Catalog#me()", true, List.of(), -1, -1);
+  public static final RouteInfo ME = RouteInfo.of(HttpMethod.GET, "/users/me", "shop.Catalog#me()")
+      .blocking()
+      .build();
 
   /**
    * {@code POST /users/{user}}, handled by {@link Catalog#updateUser(String)}.
    */
-  public static final RouteInfo POST_USERS_USER = new RouteInfo("", HttpMethod.POST, "/users/{user}",
-      "shop.Catalog#updateUser(java.lang.String)", true, List.of("user"), -1, -1);
+  public static final RouteInfo UPDATE_USER = RouteInfo.of(HttpMethod.POST, "/users/{user}", "shop.Catalog#updateUser(java.lang.String)")
+      .pathParams("user")
+      .blocking()
+      .build();
 
   /**
    * {@code DELETE /users/{user}}, handled by {@link Catalog#deleteUser(String)}.
    */
-  public static final RouteInfo DELETE_USERS_USER = new RouteInfo("", HttpMethod.DELETE, "/users/{user}",
-      "shop.Catalog#deleteUser(java.lang.String)", true, List.of("user"), -1, -1);
+  public static final RouteInfo DELETE_USER = RouteInfo.of(HttpMethod.DELETE, "/users/{user}", "shop.Catalog#deleteUser(java.lang.String)")
+      .pathParams("user")
+      .blocking()
+      .build();
 
   /**
    * {@code GET /café}, handled by {@link Catalog#cafe()}.
    */
-  public static final RouteInfo CAFE = new RouteInfo("cafe", HttpMethod.GET, "/café",
-      "shop.Catalog#cafe()", true, List.of(), -1, -1);
+  public static final RouteInfo CAFE = RouteInfo.of(HttpMethod.GET, "/café", "shop.Catalog#cafe()")
+      .name("cafe")
+      .blocking()
+      .build();
 
   /**
    * {@code GET /slash/}, handled by {@link Catalog#trailing()}.
    */
-  public static final RouteInfo GET_SLASH = new RouteInfo("", HttpMethod.GET, "/slash/",
-      "shop.Catalog#trailing()", true, List.of(), -1, -1);
+  public static final RouteInfo TRAILING = RouteInfo.of(HttpMethod.GET, "/slash/", "shop.Catalog#trailing()")
+      .blocking()
+      .build();
 
   /**
    * {@code GET /slash}, handled by {@link Catalog#noTrailing()}.
    */
-  public static final RouteInfo GET_SLASH_ = new RouteInfo("", HttpMethod.GET, "/slash",
-      "shop.Catalog#noTrailing()", true, List.of(), -1, -1);
+  public static final RouteInfo NO_TRAILING = RouteInfo.of(HttpMethod.GET, "/slash", "shop.Catalog#noTrailing()")
+      .blocking()
+      .build();
 
   /**
    * {@code GET /search}, handled by {@link Catalog#search(String, Optional, boolean)}.
    */
-  public static final RouteInfo SEARCH = new RouteInfo("search", HttpMethod.GET, "/search",
-      "shop.Catalog#search(java.lang.String, java.util.Optional, boolean)", true, List.of(), -1, -1);
+  public static final RouteInfo SEARCH = RouteInfo.of(HttpMethod.GET, "/search", "shop.Catalog#search(java.lang.String, java.util.Optional, boolean)")
+      .name("search")
+      .blocking()
+      .build();
 
   /**
    * {@code GET /whoami}, handled by {@link Catalog#whoami(String, List, Optional)}.
    */
-  public static final RouteInfo GET_WHOAMI = new RouteInfo("", HttpMethod.GET, "/whoami",
-      "shop.Catalog#whoami(java.lang.String, java.util.List, java.util.Optional)", true, List.of(), -1, -1);
+  public static final RouteInfo WHOAMI = RouteInfo.of(HttpMethod.GET, "/whoami", "shop.Catalog#whoami(java.lang.String, java.util.List, java.util.Optional)")
+      .blocking()
+      .build();
 
   /**
    * {@code GET /bytes}, handled by {@link Catalog#bytes()}.
    */
-  public static final RouteInfo GET_BYTES = new RouteInfo("", HttpMethod.GET, "/bytes",
-      "shop.Catalog#bytes()", true, List.of(), -1, -1);
+  public static final RouteInfo BYTES = RouteInfo.of(HttpMethod.GET, "/bytes", "shop.Catalog#bytes()")
+      .blocking()
+      .build();
 
   /**
    * {@code GET /async}, handled by {@link Catalog#async(String)}.
    */
-  public static final RouteInfo GET_ASYNC = new RouteInfo("", HttpMethod.GET, "/async",
-      "shop.Catalog#async(java.lang.String)", false, List.of(), -1, -1);
+  public static final RouteInfo ASYNC = RouteInfo.of(HttpMethod.GET, "/async", "shop.Catalog#async(java.lang.String)")
+      .build();
 
   /**
    * {@code GET /async-json}, handled by {@link Catalog#asyncJson()}.
    */
-  public static final RouteInfo GET_ASYNC_JSON = new RouteInfo("", HttpMethod.GET, "/async-json",
-      "shop.Catalog#asyncJson()", false, List.of(), -1, -1);
+  public static final RouteInfo ASYNC_JSON = RouteInfo.of(HttpMethod.GET, "/async-json", "shop.Catalog#asyncJson()")
+      .build();
 
   /**
    * {@code POST /async-void}, handled by {@link Catalog#asyncVoid()}.
    */
-  public static final RouteInfo POST_ASYNC_VOID = new RouteInfo("", HttpMethod.POST, "/async-void",
-      "shop.Catalog#asyncVoid()", false, List.of(), -1, -1);
+  public static final RouteInfo ASYNC_VOID = RouteInfo.of(HttpMethod.POST, "/async-void", "shop.Catalog#asyncVoid()")
+      .build();
 
   /**
    * {@code GET /fast}, handled by {@link Catalog#fast()}.
    */
-  public static final RouteInfo GET_FAST = new RouteInfo("", HttpMethod.GET, "/fast",
-      "shop.Catalog#fast()", false, List.of(), -1, -1);
+  public static final RouteInfo FAST = RouteInfo.of(HttpMethod.GET, "/fast", "shop.Catalog#fast()")
+      .build();
 
   /**
    * {@code GET /head}, handled by {@link Catalog#headGet()}.
    */
-  public static final RouteInfo GET_HEAD = new RouteInfo("", HttpMethod.GET, "/head",
-      "shop.Catalog#headGet()", true, List.of(), -1, -1);
+  public static final RouteInfo HEAD_GET = RouteInfo.of(HttpMethod.GET, "/head", "shop.Catalog#headGet()")
+      .blocking()
+      .build();
 
   /**
    * {@code HEAD /head}, handled by {@link Catalog#head()}.
    */
-  public static final RouteInfo HEAD_HEAD = new RouteInfo("", HttpMethod.HEAD, "/head",
-      "shop.Catalog#head()", true, List.of(), -1, -1);
+  public static final RouteInfo HEAD = RouteInfo.of(HttpMethod.HEAD, "/head", "shop.Catalog#head()")
+      .blocking()
+      .build();
 
   /**
    * {@code GET /fail}, handled by {@link Catalog#fail()}.
    */
-  public static final RouteInfo GET_FAIL = new RouteInfo("", HttpMethod.GET, "/fail",
-      "shop.Catalog#fail()", true, List.of(), -1, -1);
+  public static final RouteInfo FAIL = RouteInfo.of(HttpMethod.GET, "/fail", "shop.Catalog#fail()")
+      .blocking()
+      .build();
+
+  /**
+   * {@code GET /report}, handled by {@link Catalog#reportPage()}.
+   */
+  public static final RouteInfo REPORT_PAGE = RouteInfo.of(HttpMethod.GET, "/report", "shop.Catalog#reportPage()")
+      .blocking()
+      .produces("text/html")
+      .build();
+
+  /**
+   * {@code GET /report}, handled by {@link Catalog#report()}.
+   */
+  public static final RouteInfo REPORT = RouteInfo.of(HttpMethod.GET, "/report", "shop.Catalog#report()")
+      .blocking()
+      .produces("application/json")
+      .build();
 
   /**
    * {@code GET /}, handled by {@link Catalog#index()}.
    */
-  public static final RouteInfo GET = new RouteInfo("", HttpMethod.GET, "/",
-      "shop.Catalog#index()", true, List.of(), -1, -1);
+  public static final RouteInfo INDEX = RouteInfo.of(HttpMethod.GET, "/", "shop.Catalog#index()")
+      .blocking()
+      .build();
 
   private static final List<RouteInfo> ROUTES = List.of(
     ITEM_BY_SLUG,
     ITEM,
-    GET_ITEMS_NEW,
-    POST_ITEMS,
-    GET_ITEMS,
+    NEW_ITEM,
+    CREATE,
+    ITEMS,
     FILE,
     TREE,
     ORDER,
-    GET_COUNTS_N,
+    COUNT,
     BY_UUID,
     COLOR,
     RATIO,
     FLAG,
     REPO,
-    GET_USERS_ME,
-    POST_USERS_USER,
-    DELETE_USERS_USER,
+    ME,
+    UPDATE_USER,
+    DELETE_USER,
     CAFE,
-    GET_SLASH,
-    GET_SLASH_,
+    TRAILING,
+    NO_TRAILING,
     SEARCH,
-    GET_WHOAMI,
-    GET_BYTES,
-    GET_ASYNC,
-    GET_ASYNC_JSON,
-    POST_ASYNC_VOID,
-    GET_FAST,
-    GET_HEAD,
-    HEAD_HEAD,
-    GET_FAIL,
-    GET);
+    WHOAMI,
+    BYTES,
+    ASYNC,
+    ASYNC_JSON,
+    ASYNC_VOID,
+    FAST,
+    HEAD_GET,
+    HEAD,
+    FAIL,
+    REPORT_PAGE,
+    REPORT,
+    INDEX);
 
   private static final int MAX_PATH_PARAMS = 2;
 
@@ -267,17 +338,17 @@ public final class ShopAppRoutes implements RouteTable {
   /**
    * {@link Catalog#newItem()}
    */
-  private final Endpoint getItemsNew;
+  private final Endpoint newItem;
 
   /**
    * {@link Catalog#create(Request)}
    */
-  private final Endpoint postItems;
+  private final Endpoint create;
 
   /**
    * {@link Catalog#items(Optional, List, Optional)}
    */
-  private final Endpoint getItems;
+  private final Endpoint items;
 
   /**
    * {@link Catalog#file(String)}
@@ -297,7 +368,7 @@ public final class ShopAppRoutes implements RouteTable {
   /**
    * {@link Catalog#count(int)}
    */
-  private final Endpoint getCountsN;
+  private final Endpoint count;
 
   /**
    * {@link Catalog#uuid(UUID)}
@@ -327,17 +398,17 @@ public final class ShopAppRoutes implements RouteTable {
   /**
    * {@link Catalog#me()}
    */
-  private final Endpoint getUsersMe;
+  private final Endpoint me;
 
   /**
    * {@link Catalog#updateUser(String)}
    */
-  private final Endpoint postUsersUser;
+  private final Endpoint updateUser;
 
   /**
    * {@link Catalog#deleteUser(String)}
    */
-  private final Endpoint deleteUsersUser;
+  private final Endpoint deleteUser;
 
   /**
    * {@link Catalog#cafe()}
@@ -347,12 +418,12 @@ public final class ShopAppRoutes implements RouteTable {
   /**
    * {@link Catalog#trailing()}
    */
-  private final Endpoint getSlash;
+  private final Endpoint trailing;
 
   /**
    * {@link Catalog#noTrailing()}
    */
-  private final Endpoint getSlash_;
+  private final Endpoint noTrailing;
 
   /**
    * {@link Catalog#search(String, Optional, boolean)}
@@ -362,52 +433,67 @@ public final class ShopAppRoutes implements RouteTable {
   /**
    * {@link Catalog#whoami(String, List, Optional)}
    */
-  private final Endpoint getWhoami;
+  private final Endpoint whoami;
 
   /**
    * {@link Catalog#bytes()}
    */
-  private final Endpoint getBytes;
+  private final Endpoint bytes;
 
   /**
    * {@link Catalog#async(String)}
    */
-  private final Endpoint getAsync;
+  private final Endpoint async;
 
   /**
    * {@link Catalog#asyncJson()}
    */
-  private final Endpoint getAsyncJson;
+  private final Endpoint asyncJson;
 
   /**
    * {@link Catalog#asyncVoid()}
    */
-  private final Endpoint postAsyncVoid;
+  private final Endpoint asyncVoid;
 
   /**
    * {@link Catalog#fast()}
    */
-  private final Endpoint getFast;
+  private final Endpoint fast;
 
   /**
    * {@link Catalog#headGet()}
    */
-  private final Endpoint getHead;
+  private final Endpoint headGet;
 
   /**
    * {@link Catalog#head()}
    */
-  private final Endpoint headHead;
+  private final Endpoint head;
 
   /**
    * {@link Catalog#fail()}
    */
-  private final Endpoint getFail;
+  private final Endpoint fail;
+
+  /**
+   * {@link Catalog#reportPage()}
+   */
+  private final Endpoint reportPage;
+
+  /**
+   * {@link Catalog#report()}
+   */
+  private final Endpoint report;
 
   /**
    * {@link Catalog#index()}
    */
-  private final Endpoint get;
+  private final Endpoint index;
+
+  /**
+   * {@code GET /report}: {@link Catalog#reportPage()}, {@link Catalog#report()}, told apart by their conditions.
+   */
+  private final EndpointChoice getReportChoice;
 
   /**
    * Answers requests no route matched, behind the global middlewares.
@@ -417,35 +503,38 @@ public final class ShopAppRoutes implements RouteTable {
   private ShopAppRoutes(Catalog catalog) {
     this.itemBySlug = Endpoint.blocking(ITEM_BY_SLUG, request -> Catalog_Endpoints.itemBySlug(catalog, request));
     this.item = Endpoint.blocking(ITEM, request -> Catalog_Endpoints.item(catalog, request));
-    this.getItemsNew = Endpoint.blocking(GET_ITEMS_NEW, request -> Catalog_Endpoints.newItem(catalog, request));
-    this.postItems = Endpoint.blocking(POST_ITEMS, request -> Catalog_Endpoints.create(catalog, request));
-    this.getItems = Endpoint.blocking(GET_ITEMS, request -> Catalog_Endpoints.items(catalog, request));
+    this.newItem = Endpoint.blocking(NEW_ITEM, request -> Catalog_Endpoints.newItem(catalog, request));
+    this.create = Endpoint.blocking(CREATE, request -> Catalog_Endpoints.create(catalog, request));
+    this.items = Endpoint.blocking(ITEMS, request -> Catalog_Endpoints.items(catalog, request));
     this.file = Endpoint.blocking(FILE, request -> Catalog_Endpoints.file(catalog, request));
     this.tree = Endpoint.blocking(TREE, request -> Catalog_Endpoints.tree(catalog, request));
     this.order = Endpoint.blocking(ORDER, request -> Catalog_Endpoints.order(catalog, request));
-    this.getCountsN = Endpoint.blocking(GET_COUNTS_N, request -> Catalog_Endpoints.count(catalog, request));
+    this.count = Endpoint.blocking(COUNT, request -> Catalog_Endpoints.count(catalog, request));
     this.byUuid = Endpoint.blocking(BY_UUID, request -> Catalog_Endpoints.uuid(catalog, request));
     this.color = Endpoint.blocking(COLOR, request -> Catalog_Endpoints.color(catalog, request));
     this.ratio = Endpoint.blocking(RATIO, request -> Catalog_Endpoints.ratio(catalog, request));
     this.flag = Endpoint.blocking(FLAG, request -> Catalog_Endpoints.flag(catalog, request));
     this.repo = Endpoint.blocking(REPO, request -> Catalog_Endpoints.repo(catalog, request));
-    this.getUsersMe = Endpoint.blocking(GET_USERS_ME, request -> Catalog_Endpoints.me(catalog, request));
-    this.postUsersUser = Endpoint.blocking(POST_USERS_USER, request -> Catalog_Endpoints.updateUser(catalog, request));
-    this.deleteUsersUser = Endpoint.blocking(DELETE_USERS_USER, request -> Catalog_Endpoints.deleteUser(catalog, request));
+    this.me = Endpoint.blocking(ME, request -> Catalog_Endpoints.me(catalog, request));
+    this.updateUser = Endpoint.blocking(UPDATE_USER, request -> Catalog_Endpoints.updateUser(catalog, request));
+    this.deleteUser = Endpoint.blocking(DELETE_USER, request -> Catalog_Endpoints.deleteUser(catalog, request));
     this.cafe = Endpoint.blocking(CAFE, request -> Catalog_Endpoints.cafe(catalog, request));
-    this.getSlash = Endpoint.blocking(GET_SLASH, request -> Catalog_Endpoints.trailing(catalog, request));
-    this.getSlash_ = Endpoint.blocking(GET_SLASH_, request -> Catalog_Endpoints.noTrailing(catalog, request));
+    this.trailing = Endpoint.blocking(TRAILING, request -> Catalog_Endpoints.trailing(catalog, request));
+    this.noTrailing = Endpoint.blocking(NO_TRAILING, request -> Catalog_Endpoints.noTrailing(catalog, request));
     this.search = Endpoint.blocking(SEARCH, request -> Catalog_Endpoints.search(catalog, request));
-    this.getWhoami = Endpoint.blocking(GET_WHOAMI, request -> Catalog_Endpoints.whoami(catalog, request));
-    this.getBytes = Endpoint.blocking(GET_BYTES, request -> Catalog_Endpoints.bytes(catalog, request));
-    this.getAsync = Endpoint.nonBlocking(GET_ASYNC, request -> Catalog_Endpoints.async(catalog, request));
-    this.getAsyncJson = Endpoint.nonBlocking(GET_ASYNC_JSON, request -> Catalog_Endpoints.asyncJson(catalog, request));
-    this.postAsyncVoid = Endpoint.nonBlocking(POST_ASYNC_VOID, request -> Catalog_Endpoints.asyncVoid(catalog, request));
-    this.getFast = Endpoint.nonBlocking(GET_FAST, request -> Catalog_Endpoints.fast(catalog, request));
-    this.getHead = Endpoint.blocking(GET_HEAD, request -> Catalog_Endpoints.headGet(catalog, request));
-    this.headHead = Endpoint.blocking(HEAD_HEAD, request -> Catalog_Endpoints.head(catalog, request));
-    this.getFail = Endpoint.blocking(GET_FAIL, request -> Catalog_Endpoints.fail(catalog, request));
-    this.get = Endpoint.blocking(GET, Catalog_Endpoints::index);
+    this.whoami = Endpoint.blocking(WHOAMI, request -> Catalog_Endpoints.whoami(catalog, request));
+    this.bytes = Endpoint.blocking(BYTES, request -> Catalog_Endpoints.bytes(catalog, request));
+    this.async = Endpoint.nonBlocking(ASYNC, request -> Catalog_Endpoints.async(catalog, request));
+    this.asyncJson = Endpoint.nonBlocking(ASYNC_JSON, request -> Catalog_Endpoints.asyncJson(catalog, request));
+    this.asyncVoid = Endpoint.nonBlocking(ASYNC_VOID, request -> Catalog_Endpoints.asyncVoid(catalog, request));
+    this.fast = Endpoint.nonBlocking(FAST, request -> Catalog_Endpoints.fast(catalog, request));
+    this.headGet = Endpoint.blocking(HEAD_GET, request -> Catalog_Endpoints.headGet(catalog, request));
+    this.head = Endpoint.blocking(HEAD, request -> Catalog_Endpoints.head(catalog, request));
+    this.fail = Endpoint.blocking(FAIL, request -> Catalog_Endpoints.fail(catalog, request));
+    this.reportPage = Endpoint.blocking(REPORT_PAGE, request -> Catalog_Endpoints.reportPage(catalog, request));
+    this.report = Endpoint.blocking(REPORT, request -> Catalog_Endpoints.report(catalog, request));
+    this.index = Endpoint.blocking(INDEX, Catalog_Endpoints::index);
+    this.getReportChoice = EndpointChoice.of(reportPage, report);
     this.fallback = Endpoint.UNMATCHED;
   }
 
@@ -481,7 +570,7 @@ public final class ShopAppRoutes implements RouteTable {
         switch (method) {
           case GET:
           case HEAD:
-            return match.found(get); // Catalog#index
+            return match.found(index); // Catalog#index
           default:
             match.allow(HttpMethod.GET.bit() | HttpMethod.HEAD.bit());
         }
@@ -490,7 +579,7 @@ public final class ShopAppRoutes implements RouteTable {
         switch (method) {
           case GET:
           case HEAD:
-            return match.found(getAsync); // Catalog#async
+            return match.found(async); // Catalog#async
           default:
             match.allow(HttpMethod.GET.bit() | HttpMethod.HEAD.bit());
         }
@@ -499,7 +588,7 @@ public final class ShopAppRoutes implements RouteTable {
         switch (method) {
           case GET:
           case HEAD:
-            return match.found(getAsyncJson); // Catalog#asyncJson
+            return match.found(asyncJson); // Catalog#asyncJson
           default:
             match.allow(HttpMethod.GET.bit() | HttpMethod.HEAD.bit());
         }
@@ -507,7 +596,7 @@ public final class ShopAppRoutes implements RouteTable {
       case "/async-void":
         switch (method) {
           case POST:
-            return match.found(postAsyncVoid); // Catalog#asyncVoid
+            return match.found(asyncVoid); // Catalog#asyncVoid
           default:
             match.allow(HttpMethod.POST.bit());
         }
@@ -516,7 +605,7 @@ public final class ShopAppRoutes implements RouteTable {
         switch (method) {
           case GET:
           case HEAD:
-            return match.found(getBytes); // Catalog#bytes
+            return match.found(bytes); // Catalog#bytes
           default:
             match.allow(HttpMethod.GET.bit() | HttpMethod.HEAD.bit());
         }
@@ -534,7 +623,7 @@ public final class ShopAppRoutes implements RouteTable {
         switch (method) {
           case GET:
           case HEAD:
-            return match.found(getFail); // Catalog#fail
+            return match.found(fail); // Catalog#fail
           default:
             match.allow(HttpMethod.GET.bit() | HttpMethod.HEAD.bit());
         }
@@ -543,7 +632,7 @@ public final class ShopAppRoutes implements RouteTable {
         switch (method) {
           case GET:
           case HEAD:
-            return match.found(getFast); // Catalog#fast
+            return match.found(fast); // Catalog#fast
           default:
             match.allow(HttpMethod.GET.bit() | HttpMethod.HEAD.bit());
         }
@@ -551,9 +640,9 @@ public final class ShopAppRoutes implements RouteTable {
       case "/head":
         switch (method) {
           case GET:
-            return match.found(getHead); // Catalog#headGet
+            return match.found(headGet); // Catalog#headGet
           case HEAD:
-            return match.found(headHead); // Catalog#head
+            return match.found(head); // Catalog#head
           default:
             match.allow(HttpMethod.GET.bit() | HttpMethod.HEAD.bit());
         }
@@ -561,10 +650,10 @@ public final class ShopAppRoutes implements RouteTable {
       case "/items":
         switch (method) {
           case POST:
-            return match.found(postItems); // Catalog#create
+            return match.found(create); // Catalog#create
           case GET:
           case HEAD:
-            return match.found(getItems); // Catalog#items
+            return match.found(items); // Catalog#items
           default:
             match.allow(HttpMethod.POST.bit() | HttpMethod.GET.bit() | HttpMethod.HEAD.bit());
         }
@@ -573,7 +662,19 @@ public final class ShopAppRoutes implements RouteTable {
         switch (method) {
           case GET:
           case HEAD:
-            return match.found(getItemsNew); // Catalog#newItem
+            return match.found(newItem); // Catalog#newItem
+          default:
+            match.allow(HttpMethod.GET.bit() | HttpMethod.HEAD.bit());
+        }
+        break;
+      case "/report":
+        switch (method) {
+          case GET:
+          case HEAD:
+            if (match.choose(getReportChoice)) {
+              return true;
+            }
+            break;
           default:
             match.allow(HttpMethod.GET.bit() | HttpMethod.HEAD.bit());
         }
@@ -591,7 +692,7 @@ public final class ShopAppRoutes implements RouteTable {
         switch (method) {
           case GET:
           case HEAD:
-            return match.found(getSlash_); // Catalog#noTrailing
+            return match.found(noTrailing); // Catalog#noTrailing
           default:
             match.allow(HttpMethod.GET.bit() | HttpMethod.HEAD.bit());
         }
@@ -600,7 +701,7 @@ public final class ShopAppRoutes implements RouteTable {
         switch (method) {
           case GET:
           case HEAD:
-            return match.found(getSlash); // Catalog#trailing
+            return match.found(trailing); // Catalog#trailing
           default:
             match.allow(HttpMethod.GET.bit() | HttpMethod.HEAD.bit());
         }
@@ -609,7 +710,7 @@ public final class ShopAppRoutes implements RouteTable {
         switch (method) {
           case GET:
           case HEAD:
-            return match.found(getUsersMe); // Catalog#me
+            return match.found(me); // Catalog#me
           default:
             match.allow(HttpMethod.GET.bit() | HttpMethod.HEAD.bit());
         }
@@ -618,7 +719,7 @@ public final class ShopAppRoutes implements RouteTable {
         switch (method) {
           case GET:
           case HEAD:
-            return match.found(getWhoami); // Catalog#whoami
+            return match.found(whoami); // Catalog#whoami
           default:
             match.allow(HttpMethod.GET.bit() | HttpMethod.HEAD.bit());
         }
@@ -750,7 +851,7 @@ public final class ShopAppRoutes implements RouteTable {
     switch (method) {
       case GET:
       case HEAD:
-        return match.found(getCountsN); // Catalog#count
+        return match.found(count); // Catalog#count
       default:
         match.allow(HttpMethod.GET.bit() | HttpMethod.HEAD.bit());
     }
@@ -1036,9 +1137,9 @@ public final class ShopAppRoutes implements RouteTable {
     if (end == path.length()) {
       switch (method) {
         case POST:
-          return match.found(postUsersUser); // Catalog#updateUser
+          return match.found(updateUser); // Catalog#updateUser
         case DELETE:
-          return match.found(deleteUsersUser); // Catalog#deleteUser
+          return match.found(deleteUser); // Catalog#deleteUser
         default:
           match.allow(HttpMethod.POST.bit() | HttpMethod.DELETE.bit());
       }

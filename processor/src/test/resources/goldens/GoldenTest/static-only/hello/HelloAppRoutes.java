@@ -25,18 +25,21 @@ public final class HelloAppRoutes implements RouteTable {
   /**
    * {@code GET /v1/health}, handled by {@link Health#health()}.
    */
-  public static final RouteInfo V1_HEALTH = new RouteInfo("v1.health", HttpMethod.GET, "/v1/health",
-      "hello.Health#health()", true, List.of(), -1, -1);
+  public static final RouteInfo V1_HEALTH = RouteInfo.of(HttpMethod.GET, "/v1/health", "hello.Health#health()")
+      .name("v1.health")
+      .blocking()
+      .build();
 
   /**
    * {@code POST /v1/health}, handled by {@link Health#reset()}.
    */
-  public static final RouteInfo POST_V1_HEALTH = new RouteInfo("", HttpMethod.POST, "/v1/health",
-      "hello.Health#reset()", true, List.of(), -1, -1);
+  public static final RouteInfo RESET = RouteInfo.of(HttpMethod.POST, "/v1/health", "hello.Health#reset()")
+      .blocking()
+      .build();
 
   private static final List<RouteInfo> ROUTES = List.of(
     V1_HEALTH,
-    POST_V1_HEALTH);
+    RESET);
 
   private static final int MAX_PATH_PARAMS = 0;
 
@@ -48,7 +51,7 @@ public final class HelloAppRoutes implements RouteTable {
   /**
    * {@link Health#reset()}
    */
-  private final Endpoint postV1Health;
+  private final Endpoint reset;
 
   /**
    * Answers requests no route matched, behind the global middlewares.
@@ -63,7 +66,7 @@ public final class HelloAppRoutes implements RouteTable {
   private HelloAppRoutes(Versioned versioned) {
     this.v1Health = Endpoint.blocking(V1_HEALTH, Health_Endpoints::health)
         .through(versioned);
-    this.postV1Health = Endpoint.blocking(POST_V1_HEALTH, Health_Endpoints::reset)
+    this.reset = Endpoint.blocking(RESET, Health_Endpoints::reset)
         .through(versioned);
     this.fallback = Endpoint.UNMATCHED;
     this.fallbackV1 = Endpoint.UNMATCHED
@@ -107,7 +110,7 @@ public final class HelloAppRoutes implements RouteTable {
           case HEAD:
             return match.found(v1Health); // Health#health
           case POST:
-            return match.found(postV1Health); // Health#reset
+            return match.found(reset); // Health#reset
           default:
             match.allow(HttpMethod.GET.bit() | HttpMethod.HEAD.bit() | HttpMethod.POST.bit());
         }

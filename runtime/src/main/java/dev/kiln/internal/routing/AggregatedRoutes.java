@@ -86,6 +86,18 @@ public @interface AggregatedRoutes {
 
     /** The query parameters, so the URL builders take the required ones. */
     QueryParameter[] queryParameters() default {};
+
+    /** {@code @Route(host)}, lower-cased. */
+    String[] hosts() default {};
+
+    /** {@code @Route(headers)}, each {@code name=value} or {@code name} with the name lower-cased. */
+    String[] headers() default {};
+
+    /** {@code @Route(consumes)}, lower-cased. */
+    String[] consumes() default {};
+
+    /** {@code @Route(produces)}, lower-cased. */
+    String[] produces() default {};
   }
 
   /** A query parameter of a route and the Java type of its value. */

@@ -49,9 +49,11 @@ public final class Endpoint {
   private final List<Middleware.Handler> middlewares;
   private final List<Interceptor.Handler> interceptors;
   private final Middleware.Next entry;
+  /** The request headers that chose this endpoint among others ({@link EndpointChoice}), for {@code Vary}; or {@code null}. */
+  private final String vary;
 
   private Endpoint(RouteInfo route, Blocking blocking, NonBlocking nonBlocking, List<Middleware.Handler> middlewares,
-      List<Interceptor.Handler> interceptors) {
+      List<Interceptor.Handler> interceptors, String vary) {
     this.route = Objects.requireNonNull(route, "route");
     this.middlewares = List.copyOf(middlewares);
     this.interceptors = List.copyOf(interceptors);
@@ -65,6 +67,11 @@ public final class Endpoint {
     };
     for (int i = this.middlewares.size() - 1; i >= 0; i--) {
       next = link(route, this.middlewares.get(i), next);
+    }
+    this.vary = vary;
+    if (vary != null) {
+      Middleware.Next chain = next;
+      next = request -> answering(route, chain.handle(request)).thenApply(response -> response.withHeader("Vary", vary));
     }
     this.entry = next;
   }
@@ -88,16 +95,16 @@ public final class Endpoint {
   }
 
   public static Endpoint blocking(RouteInfo route, Blocking code) {
-    return new Endpoint(route, Objects.requireNonNull(code, "code"), null, List.of(), List.of());
+    return new Endpoint(route, Objects.requireNonNull(code, "code"), null, List.of(), List.of(), null);
   }
 
   public static Endpoint nonBlocking(RouteInfo route, NonBlocking code) {
-    return new Endpoint(route, null, Objects.requireNonNull(code, "code"), List.of(), List.of());
+    return new Endpoint(route, null, Objects.requireNonNull(code, "code"), List.of(), List.of(), null);
   }
 
   /** This endpoint behind {@code middlewares}, the first outermost: composed once, walked per request. */
   public Endpoint through(Middleware.Handler... middlewares) {
-    return new Endpoint(route, blocking, nonBlocking, List.of(middlewares), interceptors);
+    return new Endpoint(route, blocking, nonBlocking, List.of(middlewares), interceptors, vary);
   }
 
   /**
@@ -120,7 +127,12 @@ public final class Endpoint {
         nonBlockingCall = request -> interceptor.intercept(request, () -> inner.handle(request));
       }
     }
-    return new Endpoint(route, blockingCall, nonBlockingCall, middlewares, List.of(interceptors));
+    return new Endpoint(route, blockingCall, nonBlockingCall, middlewares, List.of(interceptors), vary);
+  }
+
+  /** This endpoint answering with {@code Vary: headers}, its middlewares' answers included. */
+  Endpoint varying(String headers) {
+    return new Endpoint(route, blocking, nonBlocking, middlewares, interceptors, headers);
   }
 
   /** Runs the request through the middlewares to the handler. */

@@ -45,7 +45,7 @@ public final class InMemory {
   public static CompletionStage<Response> dispatch(Router router, Request request) {
     RouteTable table = RouteTable.of(router);
     ServedRequest served = ServedRequest.of(request);
-    RouteMatch match = table.newMatch();
+    RouteMatch match = table.newMatch().headers(served.headHeaders());
     served.dispatchedBy(table);
     Endpoint endpoint;
     if (table.match(served.method(), served.path(), match)) {
@@ -53,7 +53,7 @@ public final class InMemory {
       served.bind(endpoint.route(), match);
     } else {
       endpoint = table.fallback(served.path());
-      served.unmatched(match.allowedMethods());
+      served.unmatched(match.allowedMethods(), match.refusal());
     }
     return Endpoint.answering(endpoint.route(), endpoint.handle(served))
         .thenApply(response -> response.rendered(served.app().json()));

@@ -124,12 +124,16 @@ public final class ServedRequest implements Request {
   /**
    * A request no route matched, for the router's {@linkplain RouteTable#fallback fallback}: its body is
    * never read; {@code allowed} are the methods its path matched for (empty for a 404).
+   *
+   * @param refusal what answers instead of 404 or 405 when routes of its path and method had unmet
+   *     conditions ({@link RouteMatch#refusal()}), or {@code null}
    */
   public static ServedRequest unmatched(HttpMethod method, String target, HttpHeaders headers, Set<HttpMethod> allowed,
-      RequestOrigin origin) {
+      HttpError refusal, RequestOrigin origin) {
     ServedRequest request = new ServedRequest(method, target, headers, EMPTY);
     request.route = RouteInfo.UNMATCHED;
     request.allowedMethods = ordered(allowed);
+    request.refusal = refusal;
     request.origin = origin;
     return request;
   }
@@ -188,7 +192,7 @@ public final class ServedRequest implements Request {
   @Override
   public boolean hasRoute(String path) {
     RouteTable table = origin.table();
-    return table != null && table.match(method, path, table.newMatch());
+    return table != null && table.match(method, path, table.newMatch().headers(headers));
   }
 
   /** For a request no route matched: the methods its path allows (empty for a 404). */
@@ -217,10 +221,15 @@ public final class ServedRequest implements Request {
     return methods.isEmpty() ? Set.of() : Collections.unmodifiableSet(java.util.EnumSet.copyOf(methods));
   }
 
-  /** Called by in-process dispatch when no route matched. */
-  void unmatched(Set<HttpMethod> allowed) {
+  /** Called by in-process dispatch when no route matched; {@code refusal} as {@link #unmatched(HttpMethod, String, HttpHeaders, Set, HttpError, RequestOrigin)}. */
+  void unmatched(Set<HttpMethod> allowed, HttpError refusal) {
     this.route = RouteInfo.UNMATCHED;
     this.allowedMethods = ordered(allowed);
+    this.refusal = refusal;
+  }
+
+  HttpHeaders headHeaders() {
+    return headers;
   }
 
   /** Called by the dispatcher once the route is known. */

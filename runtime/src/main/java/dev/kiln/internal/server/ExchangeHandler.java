@@ -173,14 +173,14 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter
     long length = HttpUtil.getContentLength(head, -1L);
     boolean hasBody = length > 0 || HttpUtil.isTransferEncodingChunked(head);
     boolean keepAlive = HttpUtil.isKeepAlive(head);
-    if (!router.match(method, path, match)) {
+    if (!router.match(method, path, match.headers(head.headers()))) {
       // The body is never read: the connection cannot carry another request after it.
       Exchange unmatched = new Exchange(head, method, router.fallback(path), target, keepAlive && !hasBody);
       unmatched.running = true;
       current = unmatched;
       Request request;
       try {
-        request = ServedRequest.unmatched(method, target, head.headers(), match.allowedMethods(), this);
+        request = ServedRequest.unmatched(method, target, head.headers(), match.allowedMethods(), match.refusal(), this);
       } catch (HttpError error) {
         write(unmatched, error.toResponse());
         return;

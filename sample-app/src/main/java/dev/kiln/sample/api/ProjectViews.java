@@ -35,9 +35,10 @@ public final class ProjectViews {
 
   /**
    * Adds a project, sent as JSON or as a form with the same fields, and answers 201 with the
-   * project and its URL in {@code Location}.
+   * project and its URL in {@code Location}. Forms are listed on purpose: any site can make a browser
+   * post one, and what keeps that out here is the API key header, which a form cannot send.
    */
-  @Route(method = HttpMethod.POST, path = "/projects", name = "addProject")
+  @Route(method = HttpMethod.POST, path = "/projects", name = "addProject", consumes = {Route.JSON, Route.FORM})
   public Response addProject(@Body NewProject project) {
     if (store.findBySlug(project.slug()).isPresent()) {
       throw Problem.of(409).detail("a project with slug '" + project.slug() + "' exists").with("slug", project.slug())

@@ -31,7 +31,7 @@ public final class RequestDataViews {
   public record Project(@NotBlank @Size(max = 32) String name, @NotBlank @Size(max = 32) String slug,
       @Size(max = 255) String description, @Min(1) @Max(5) int stars, List<@NotBlank String> tags) {}
 
-  @Route(method = HttpMethod.POST, path = "/data/projects")
+  @Route(method = HttpMethod.POST, path = "/data/projects", consumes = {Route.JSON, Route.FORM, Route.MULTIPART})
   public Project add(@Body Project project) {
     return project;
   }
