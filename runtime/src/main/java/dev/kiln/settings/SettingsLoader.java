@@ -1,5 +1,6 @@
 package dev.kiln.settings;
 
+import dev.kiln.grammar.Durations;
 import dev.kiln.internal.routing.Converters;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -94,7 +95,7 @@ public final class SettingsLoader {
   }
 
   public Duration duration(int index) {
-    return read(index, Durations::parse, "a duration such as 30s, 5m, 250ms or PT1H");
+    return read(index, Durations::parse, Durations.FORMS);
   }
 
   public URI uri(int index) {

@@ -83,17 +83,4 @@ class CommandLineTest {
               Print this help, then exit
         """);
   }
-
-  @Test
-  void durationsReadAsPeopleWriteThem() {
-    assertThat(Durations.parse("250ms")).hasMillis(250);
-    assertThat(Durations.parse("30s")).hasSeconds(30);
-    assertThat(Durations.parse("5m")).hasMinutes(5);
-    assertThat(Durations.parse("2h")).hasHours(2);
-    assertThat(Durations.parse("1d")).hasDays(1);
-    assertThat(Durations.parse("PT1M30S")).hasSeconds(90);
-    assertThat(Durations.parse("30")).isNull();
-    assertThat(Durations.parse("30 s")).isNull();
-    assertThat(Durations.parse("soon")).isNull();
-  }
 }

@@ -2,13 +2,13 @@ package dev.kiln.processor.reading;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
+import dev.kiln.grammar.PercentEncoding;
 import dev.kiln.processor.DiagnosticCode;
 import dev.kiln.processor.Diagnostics;
 import dev.kiln.processor.KilnNames;
 import dev.kiln.processor.model.Conditions;
 import dev.kiln.processor.model.MatchSegment;
 import dev.kiln.processor.model.MiddlewareDeclaration;
-import dev.kiln.processor.model.PathEncoding;
 import dev.kiln.processor.model.PathParamType;
 import dev.kiln.processor.model.PathTemplate;
 import dev.kiln.processor.model.Provision;
@@ -199,7 +199,7 @@ public final class MarkerReader {
     for (int i = 0; i < templateSegments.size(); i++) {
       Segment segment = templateSegments.get(i);
       if (segment instanceof Segment.Literal literal) {
-        segments.add(MatchSegment.literal(PathEncoding.canonicalLiteral(literal.text())));
+        segments.add(MatchSegment.literal(PercentEncoding.canonicalSegment(literal.text())));
         continue;
       }
       Segment.Param param = (Segment.Param) segment;

@@ -2,6 +2,8 @@ package dev.kiln.processor.reading;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
+import dev.kiln.grammar.Durations;
+import dev.kiln.grammar.Values;
 import dev.kiln.processor.DiagnosticCode;
 import dev.kiln.processor.Diagnostics;
 import dev.kiln.processor.Diagnostics.Location;
@@ -237,29 +239,15 @@ public final class SettingsReader {
     String value = text.strip();
     switch (kind) {
       case INT:
+        return Values.isInt(value) ? null : "an integer in int's range";
       case LONG:
-        try {
-          if (kind == Kind.INT) {
-            Integer.parseInt(value);
-          } else {
-            Long.parseLong(value);
-          }
-          return null;
-        } catch (NumberFormatException e) {
-          return "an integer" + (kind == Kind.INT ? " in int's range" : "");
-        }
+        return Values.isLong(value) ? null : "an integer in long's range";
       case DOUBLE:
-        try {
-          Double.parseDouble(value);
-          return value.matches("[-+]?[0-9.eE+-]+") ? null : "a decimal number";
-        } catch (NumberFormatException e) {
-          return "a decimal number";
-        }
+        return Values.isDecimal(value) ? null : "a decimal number";
       case BOOLEAN:
-        return value.toLowerCase(Locale.ROOT).matches("true|false|yes|no|on|off|1|0") ? null
-            : "a boolean (true/false, yes/no, on/off, 1/0)";
+        return Values.parseBoolean(value) != null ? null : Values.BOOLEAN_FORMS;
       case DURATION:
-        return isDuration(value) ? null : "a duration such as 30s, 5m, 250ms or PT1H";
+        return Durations.parse(value) != null ? null : Durations.FORMS;
       case URI:
         try {
           new java.net.URI(value);
@@ -277,18 +265,5 @@ public final class SettingsReader {
       default:
         return null;
     }
-  }
-
-  /** The grammar of the runtime's {@code Durations}. */
-  private static boolean isDuration(String value) {
-    if (value.length() > 1 && (value.charAt(0) == 'P' || value.charAt(0) == 'p')) {
-      try {
-        java.time.Duration.parse(value);
-        return true;
-      } catch (java.time.format.DateTimeParseException e) {
-        return false;
-      }
-    }
-    return value.matches("[0-9]{1,15}(ms|s|m|h|d)");
   }
 }

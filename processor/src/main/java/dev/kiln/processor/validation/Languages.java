@@ -13,8 +13,7 @@ import java.util.Map;
  * decide (not guess) whether two routes can take the same request and whether one hides another.
  */
 public final class Languages {
-  private static final String DECIMAL = "[\\-+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][\\-+]?[0-9]+)?";
-  private static final String INTEGER = "\\-?[0-9]+";
+  private static final String DECIMAL = "\\-?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][\\-+]?[0-9]+)?";
   private static final String UUID =
       "[0-9a-fA-F]{8}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{4}\\-[0-9a-fA-F]{12}";
 
@@ -48,13 +47,36 @@ public final class Languages {
   public static Automaton narrowing(ValueType type, List<String> enumConstants) {
     switch (type) {
       case STRING: return anySegment();
-      case INT: case LONG: return new RegExp(INTEGER, RegExp.NONE).toAutomaton();
+      case INT: return integer(Integer.MAX_VALUE, Integer.MIN_VALUE);
+      case LONG: return integer(Long.MAX_VALUE, Long.MIN_VALUE);
       case DOUBLE: return new RegExp(DECIMAL, RegExp.NONE).toAutomaton();
       case UUID: return new RegExp(UUID, RegExp.NONE).toAutomaton();
       case BOOLEAN: return ignoringCase(List.of("true", "false"));
       case ENUM: return ignoringCase(enumConstants);
       default: throw new AssertionError(type);
     }
+  }
+
+  /** What {@link dev.kiln.grammar.Values#isLong} accepts between the bounds: range included, so a literal too big for an int is not an int. */
+  private static Automaton integer(long max, long min) {
+    return atMost(String.valueOf(max))
+        .union(BasicAutomata.makeChar('-').concatenate(atMost(String.valueOf(min).substring(1))));
+  }
+
+  /** Unsigned decimal strings, leading zeros allowed, whose value is at most {@code limit}. */
+  private static Automaton atMost(String limit) {
+    Automaton digit = BasicAutomata.makeCharRange('0', '9');
+    int length = limit.length();
+    Automaton fits = digit.repeat(1, length - 1).union(BasicAutomata.makeString(limit));
+    for (int i = 0; i < length; i++) {
+      char d = limit.charAt(i);
+      if (d > '0') { // the limit's first i digits, a smaller digit, then any digits
+        fits = fits.union(BasicAutomata.makeString(limit.substring(0, i))
+            .concatenate(BasicAutomata.makeCharRange('0', (char) (d - 1)))
+            .concatenate(digit.repeat(length - i - 1, length - i - 1)));
+      }
+    }
+    return BasicAutomata.makeChar('0').repeat().concatenate(fits);
   }
 
   private static Automaton ignoringCase(List<String> words) {

@@ -10,6 +10,7 @@ import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.kiln.grammar.PercentEncoding;
 import dev.kiln.processor.KilnNames;
 import dev.kiln.processor.model.ConditionOrder;
 import dev.kiln.processor.model.Conditions;
@@ -340,7 +341,7 @@ public final class RoutesWriter {
 
   private static String canonicalPrefix(String prefix) {
     return java.util.Arrays.stream(prefix.split("/", -1))
-        .map(dev.kiln.processor.model.PathEncoding::canonicalLiteral)
+        .map(PercentEncoding::canonicalSegment)
         .collect(Collectors.joining("/"));
   }
 

@@ -10,9 +10,10 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
+import dev.kiln.grammar.PercentEncoding;
+import dev.kiln.grammar.Values;
 import dev.kiln.processor.KilnNames;
 import dev.kiln.processor.model.MatchSegment;
-import dev.kiln.processor.model.PathEncoding;
 import dev.kiln.processor.model.PathParamType;
 import dev.kiln.processor.model.QueryParamType;
 import dev.kiln.processor.model.RouteTable;
@@ -270,31 +271,22 @@ public final class UrlsWriter {
 
   /** Whether {@code segment} matches the canonical literal {@code literal}, as the dispatcher decides. */
   private static boolean accepts(MatchSegment segment, String literal) {
-    String text = PathEncoding.decode(literal);
+    String text = PercentEncoding.decodeCanonical(literal);
     return switch (segment.level()) {
       case LITERAL -> segment.literal().equals(literal);
       case PLAIN, TAIL -> true;
       case CONSTRAINED -> segment.regex() != null
           ? Pattern.compile(segment.regex()).matcher(text).matches()
           : switch (segment.type()) {
-            case INT -> parses(() -> Integer.parseInt(text));
-            case LONG -> parses(() -> Long.parseLong(text));
-            case DOUBLE -> parses(() -> Double.parseDouble(text)) && text.matches("-?[0-9.eE+-]+");
-            case BOOLEAN -> text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false");
-            case UUID -> text.length() == 36 && parses(() -> java.util.UUID.fromString(text));
+            case INT -> Values.isInt(text);
+            case LONG -> Values.isLong(text);
+            case DOUBLE -> Values.isDecimal(text);
+            case BOOLEAN -> Values.isPathBoolean(text);
+            case UUID -> Values.isUuid(text);
             case ENUM -> segment.enumConstants().stream().anyMatch(c -> c.equalsIgnoreCase(text));
             case STRING -> true;
           };
     };
-  }
-
-  private static boolean parses(Runnable parse) {
-    try {
-      parse.run();
-      return true;
-    } catch (IllegalArgumentException notOfTheType) {
-      return false;
-    }
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.kiln.internal.routing;
 
 import dev.kiln.HttpError;
+import dev.kiln.grammar.Values;
 import java.util.UUID;
 
 /**
@@ -20,40 +21,37 @@ public final class Converters {
   }
 
   public static int toInt(String value, String what) {
-    if (!Segments.isInt(value, 0, value.length())) {
+    if (!Values.isInt(value, 0, value.length())) {
       throw invalid(value, what, "an integer");
     }
     return Integer.parseInt(value);
   }
 
   public static long toLong(String value, String what) {
-    if (!Segments.isLong(value, 0, value.length())) {
+    if (!Values.isLong(value, 0, value.length())) {
       throw invalid(value, what, "an integer");
     }
     return Long.parseLong(value);
   }
 
   public static double toDouble(String value, String what) {
-    if (!Segments.isDecimal(value, 0, value.length())) {
+    if (!Values.isDecimal(value, 0, value.length())) {
       throw invalid(value, what, "a decimal number");
     }
     return Double.parseDouble(value);
   }
 
-  /** Accepts true/false, yes/no, on/off and 1/0, ignoring case. */
+  /** {@link Values#parseBoolean}: true/false, yes/no, on/off and 1/0, ignoring case. */
   public static boolean toBoolean(String value, String what) {
-    switch (value.toLowerCase(java.util.Locale.ROOT)) {
-      case "true": case "yes": case "on": case "1":
-        return true;
-      case "false": case "no": case "off": case "0":
-        return false;
-      default:
-        throw invalid(value, what, "a boolean (true/false, yes/no, on/off, 1/0)");
+    Boolean parsed = Values.parseBoolean(value);
+    if (parsed == null) {
+      throw invalid(value, what, Values.BOOLEAN_FORMS);
     }
+    return parsed;
   }
 
   public static UUID toUuid(String value, String what) {
-    if (!Segments.isUuid(value, 0, value.length())) {
+    if (!Values.isUuid(value, 0, value.length())) {
       throw invalid(value, what, "a UUID");
     }
     return UUID.fromString(value);

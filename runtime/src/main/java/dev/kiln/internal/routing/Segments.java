@@ -1,5 +1,6 @@
 package dev.kiln.internal.routing;
 
+import dev.kiln.grammar.Values;
 import dev.kiln.internal.text.PercentCodec;
 
 /**
@@ -8,11 +9,6 @@ import dev.kiln.internal.text.PercentCodec;
  * does not match {@code {projectId}} of type {@code long}, and neither does a value that overflows.
  */
 public final class Segments {
-  private static final String LONG_MAX = "9223372036854775807";
-  private static final String LONG_MIN_DIGITS = "9223372036854775808";
-  private static final String INT_MAX = "2147483647";
-  private static final String INT_MIN_DIGITS = "2147483648";
-
   private Segments() {}
 
   /** The end of the segment starting at {@code start}: the next {@code /}, or the path's length. */
@@ -41,107 +37,29 @@ public final class Segments {
     return end - start == literal.length() && path.startsWith(literal, start);
   }
 
-  /** An optional {@code -} then ASCII digits, within {@code long}'s range. */
+  /** {@link Values#isLong}: an optional {@code -} then ASCII digits, within {@code long}'s range. */
   public static boolean isLong(String path, int start, int end) {
-    return isInteger(path, start, end, LONG_MAX, LONG_MIN_DIGITS);
+    return Values.isLong(path, start, end);
   }
 
-  /** An optional {@code -} then ASCII digits, within {@code int}'s range. */
+  /** {@link Values#isInt}: an optional {@code -} then ASCII digits, within {@code int}'s range. */
   public static boolean isInt(String path, int start, int end) {
-    return isInteger(path, start, end, INT_MAX, INT_MIN_DIGITS);
+    return Values.isInt(path, start, end);
   }
 
-  private static boolean isInteger(String path, int start, int end, String max, String minDigits) {
-    boolean negative = start < end && path.charAt(start) == '-';
-    int first = negative ? start + 1 : start;
-    if (first >= end) {
-      return false;
-    }
-    for (int i = first; i < end; i++) {
-      char c = path.charAt(i);
-      if (c < '0' || c > '9') {
-        return false;
-      }
-    }
-    while (first < end - 1 && path.charAt(first) == '0') {
-      first++; // leading zeros do not change the value: "007" is 7
-    }
-    String limit = negative ? minDigits : max;
-    int count = end - first;
-    if (count != limit.length()) {
-      return count < limit.length();
-    }
-    for (int i = 0; i < count; i++) {
-      char c = path.charAt(first + i);
-      char l = limit.charAt(i);
-      if (c != l) {
-        return c < l;
-      }
-    }
-    return true;
-  }
-
-  /** A decimal number: {@code -?(digits[.digits]|.digits)([eE][+-]?digits)?}; no NaN, no hex. */
+  /** {@link Values#isDecimal}: {@code -?(digits[.digits]|.digits)([eE][+-]?digits)?}. */
   public static boolean isDecimal(CharSequence s, int start, int end) {
-    int i = start;
-    if (i < end && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
-      i++;
-    }
-    int intDigits = 0;
-    while (i < end && isDigit(s.charAt(i))) {
-      i++;
-      intDigits++;
-    }
-    int fractionDigits = 0;
-    if (i < end && s.charAt(i) == '.') {
-      i++;
-      while (i < end && isDigit(s.charAt(i))) {
-        i++;
-        fractionDigits++;
-      }
-    }
-    if (intDigits + fractionDigits == 0) {
-      return false;
-    }
-    if (i < end && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
-      i++;
-      if (i < end && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
-        i++;
-      }
-      int exponentDigits = 0;
-      while (i < end && isDigit(s.charAt(i))) {
-        i++;
-        exponentDigits++;
-      }
-      if (exponentDigits == 0) {
-        return false;
-      }
-    }
-    return i == end;
+    return Values.isDecimal(s, start, end);
   }
 
-  /** {@code true} or {@code false}, ignoring case. */
+  /** {@link Values#isPathBoolean}: {@code true} or {@code false}, ignoring case. */
   public static boolean isBoolean(String path, int start, int end) {
-    return path.regionMatches(true, start, "true", 0, 4) && end - start == 4
-        || path.regionMatches(true, start, "false", 0, 5) && end - start == 5;
+    return Values.isPathBoolean(path, start, end);
   }
 
-  /** A UUID in its 36-character text form, hex digits in either case. */
+  /** {@link Values#isUuid}: a UUID in its 36-character text form. */
   public static boolean isUuid(CharSequence s, int start, int end) {
-    if (end - start != 36) {
-      return false;
-    }
-    for (int i = 0; i < 36; i++) {
-      char c = s.charAt(start + i);
-      if (i == 8 || i == 13 || i == 18 || i == 23) {
-        if (c != '-') {
-          return false;
-        }
-      } else if (!isHexDigit(c)) {
-        return false;
-      }
-    }
-    return true;
+    return Values.isUuid(s, start, end);
   }
 
   /** One of {@code names}, ignoring case: an enum parameter's constants (decoded when escaped). */
@@ -163,13 +81,5 @@ public final class Segments {
       }
     }
     return false;
-  }
-
-  private static boolean isDigit(char c) {
-    return c >= '0' && c <= '9';
-  }
-
-  private static boolean isHexDigit(char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
   }
 }

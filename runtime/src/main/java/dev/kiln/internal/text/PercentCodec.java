@@ -1,5 +1,6 @@
 package dev.kiln.internal.text;
 
+import dev.kiln.grammar.PercentEncoding;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -18,7 +19,8 @@ import java.nio.charset.StandardCharsets;
  */
 public final class PercentCodec {
   private static final AsciiSet UNRESERVED = AsciiSet.alphanumeric().with("-._~");
-  private static final AsciiSet PATH = UNRESERVED.with("/:@!$&'()*+,;=");
+  /** What a canonical path keeps unescaped: {@link PercentEncoding}'s segment characters, and {@code /}. */
+  private static final AsciiSet PATH = UNRESERVED.with(PercentEncoding.PATH_SAFE + "/");
 
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 

@@ -1,13 +1,16 @@
-package dev.kiln.settings;
+package dev.kiln.grammar;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 
 /** Durations as people write them: {@code 250ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 1d}, or ISO-8601 {@code PT30S}. */
 public final class Durations {
+  /** What a duration may be, for messages. */
+  public static final String FORMS = "a duration such as 30s, 5m, 250ms or PT1H";
+
   private Durations() {}
 
-  /** The duration, or {@code null} when the text is none of the forms above. */
+  /** The duration, or {@code null} when the text (surrounding spaces aside) is none of the forms above. */
   public static Duration parse(String text) {
     String value = text.strip();
     if (value.length() > 1 && (value.charAt(0) == 'P' || value.charAt(0) == 'p')) {
@@ -18,7 +21,7 @@ public final class Durations {
       }
     }
     int unit = 0;
-    while (unit < value.length() && Character.isDigit(value.charAt(unit))) {
+    while (unit < value.length() && value.charAt(unit) >= '0' && value.charAt(unit) <= '9') {
       unit++;
     }
     if (unit == 0 || unit > 15) {
