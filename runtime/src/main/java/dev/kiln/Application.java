@@ -18,7 +18,7 @@ import java.lang.annotation.Target;
  * @Application
  * public final class ProjectsApp {
  *   public static void main(String[] args) {
- *     Router router = ProjectsAppRoutes.create(new ProjectViews());
+ *     Router router = ProjectsAppRoutes.create();   // or builder().projectViews(...).build()
  *   }
  * }
  * }</pre>

@@ -3,11 +3,12 @@ package dev.kiln;
 import java.util.List;
 
 /**
- * An application's route table, as the generated {@code <App>Routes.create(...)} returns it: what
+ * An application's route table, as the generated {@code <App>Routes.builder()...build()} or
+ * {@code <App>Routes.create()} returns it: what
  * {@link dev.kiln.server.Server#builder} serves and what tools list.
  *
  * <pre>{@code
- * Router router = ProjectsAppRoutes.create(new ProjectViews(store));
+ * Router router = ProjectsAppRoutes.builder().projectViews(new ProjectViews(store)).build();
  * try (Server server = Server.builder(router).port(8000).start()) { ... }
  * }</pre>
  */

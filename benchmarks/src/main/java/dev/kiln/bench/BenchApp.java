@@ -12,7 +12,6 @@ public final class BenchApp {
   private BenchApp() {}
 
   public static Router router() {
-    return BenchAppRoutes.create(new BenchViews(), new BenchMiddlewares.First(), new BenchMiddlewares.Second(),
-        new BenchMiddlewares.Third());
+    return BenchAppRoutes.create();
   }
 }

@@ -332,7 +332,7 @@ class DiagnosticsTest {
     Compilation hidden = compile(otherPackage);
     assertThat(hidden).hadErrorCount(1);
     assertThat(hidden).hadErrorContaining("[Kiln/InaccessibleHandler] handler class app.views.Hidden has instance @Route "
-        + "methods, so AppRoutes.create(...) in package app takes an instance of it, but Hidden is not public")
+        + "methods, so AppRoutes.builder() in package app takes an instance of it, but Hidden is not public")
         .inFile(otherPackage).onLineContaining("class Hidden");
 
     JavaFileObject staticOnly = Compilations.source("""
@@ -398,7 +398,7 @@ class DiagnosticsTest {
     JavaFileObject user = Compilations.source("""
         package app;
         public final class Main {
-          static dev.kiln.Router router() { return AppRoutes.create(new A()); }
+          static dev.kiln.Router router() { return AppRoutes.create(); }
           static dev.kiln.Url url() { return AppUrls.x(); }
         }
         """);

@@ -142,7 +142,7 @@ final class Fixtures {
       public final class Fixture implements java.util.function.Supplier<dev.kiln.Router> {
         @Override
         public dev.kiln.Router get() {
-          return ShopAppRoutes.create(new Catalog());
+          return ShopAppRoutes.builder().catalog(new Catalog()).build();
         }
       }
       """);

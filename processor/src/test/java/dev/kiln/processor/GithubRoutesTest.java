@@ -49,7 +49,7 @@ class GithubRoutesTest {
         Compilations.source("""
             package gh;
             public final class Fixture implements java.util.function.Supplier<dev.kiln.Router> {
-              public dev.kiln.Router get() { return GithubAppRoutes.create(new Api()); }
+              public dev.kiln.Router get() { return GithubAppRoutes.create(); }
             }
             """));
     assertThat(compilation).succeededWithoutWarnings();

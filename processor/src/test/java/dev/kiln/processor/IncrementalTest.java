@@ -55,7 +55,7 @@ class IncrementalTest {
   private static final JavaFileObject FIXTURE = Compilations.source("""
       package app;
       public final class Fixture implements java.util.function.Supplier<dev.kiln.Router> {
-        public dev.kiln.Router get() { return AppRoutes.create(new Alpha(), new Beta()); }
+        public dev.kiln.Router get() { return AppRoutes.builder().alpha(new Alpha()).beta(new Beta()).build(); }
       }
       """);
 
@@ -122,7 +122,9 @@ class IncrementalTest {
     Compilation partial = Compilations.compileAgainst(output, APP, BETA);
     assertThat(partial).succeeded();
     assertThat(partial).generatedSourceFile("app.AppRoutes").contentsAsUtf8String()
-        .contains("public static AppRoutes create(Alpha alpha, Beta beta)");
+        .contains("public Builder alpha(Alpha alpha)");
+    assertThat(partial).generatedSourceFile("app.AppRoutes").contentsAsUtf8String()
+        .contains("public Builder beta(Beta beta)");
   }
 
   private static String resource(Compilation compilation) throws IOException {

@@ -79,7 +79,7 @@ class InterceptorTest {
       package ic;
       public final class Fixture implements java.util.function.Supplier<dev.kiln.Router> {
         public dev.kiln.Router get() {
-          return IcAppRoutes.create(new Views(), new A(), new B(), new Installed(), new Opt(), new Outer());
+          return IcAppRoutes.create();
         }
       }
       """);

@@ -47,7 +47,7 @@ class LargeTableTest {
         Compilations.source("""
             package big;
             public final class Fixture implements java.util.function.Supplier<dev.kiln.Router> {
-              public dev.kiln.Router get() { return BigAppRoutes.create(new Handlers(), new Tag()); }
+              public dev.kiln.Router get() { return BigAppRoutes.create(); }
             }
             """));
     assertThat(compilation).succeededWithoutWarnings();

@@ -107,7 +107,7 @@ class MiddlewareTest {
       package mw;
       public final class Fixture implements java.util.function.Supplier<dev.kiln.Router> {
         public dev.kiln.Router get() {
-          return MwAppRoutes.create(new Admin(), new Views(), new A(), new Auth(), new B(), new Outermost(), new Rescue());
+          return MwAppRoutes.create();
         }
       }
       """);

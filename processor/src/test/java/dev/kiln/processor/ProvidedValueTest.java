@@ -89,7 +89,7 @@ class ProvidedValueTest {
       package pv;
       public final class Fixture implements java.util.function.Supplier<dev.kiln.Router> {
         public dev.kiln.Router get() {
-          return PvAppRoutes.create(new Views(), new Auth(), new Guest());
+          return PvAppRoutes.create();
         }
       }
       """);

@@ -41,7 +41,7 @@ class ReloadTest {
       public final class Dev implements dev.kiln.reload.Reloadable {
         @Override
         public dev.kiln.server.Server.Builder configure(String[] args) {
-          return dev.kiln.server.Server.builder(LiveAppRoutes.create(new Hello()))
+          return dev.kiln.server.Server.builder(LiveAppRoutes.create())
               .port(0).accessLog(false).shutdownTimeout(java.time.Duration.ofSeconds(1));
         }
       }
@@ -56,7 +56,7 @@ class ReloadTest {
         }
 
         static dev.kiln.server.Server.Builder configure(String[] args) {
-          return dev.kiln.server.Server.builder(LiveAppRoutes.create(new Hello()))
+          return dev.kiln.server.Server.builder(LiveAppRoutes.create())
               .port(0).accessLog(false).shutdownTimeout(java.time.Duration.ofSeconds(1));
         }
       }

@@ -140,7 +140,7 @@ final class RequestDataFixtures {
       public final class Fixture implements java.util.function.Supplier<dev.kiln.Router> {
         @Override
         public dev.kiln.Router get() {
-          return FormsAppRoutes.create(new Views());
+          return FormsAppRoutes.create();
         }
       }
       """);

@@ -70,7 +70,7 @@ class RouteConditionsTest {
   private static final JavaFileObject FIXTURE = Compilations.source("""
       package rc;
       public final class Fixture implements java.util.function.Supplier<dev.kiln.Router> {
-        public dev.kiln.Router get() { return RcAppRoutes.create(new Views()); }
+        public dev.kiln.Router get() { return RcAppRoutes.create(); }
       }
       """);
 
@@ -261,7 +261,7 @@ class RouteConditionsTest {
     JavaFileObject fixture = Compilations.source("""
         package rc;
         public final class Fixture implements java.util.function.Supplier<dev.kiln.Router> {
-          public dev.kiln.Router get() { return RcAppRoutes.create(new Views()); }
+          public dev.kiln.Router get() { return RcAppRoutes.create(); }
         }
         """);
     GeneratedApp app = GeneratedApp.compile("rc.Fixture", APP, views, fixture);

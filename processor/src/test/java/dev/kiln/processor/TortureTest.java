@@ -143,8 +143,7 @@ class TortureTest {
       public final class Fixture implements java.util.function.Supplier<dev.kiln.Router> {
         public dev.kiln.Router get() {
           Outer outer = new Outer();
-          return TortureAppRoutes.create(new LateViews(), outer, outer.new Inner(), new Outer.Nested(), new Url(),
-              new torture.names.Request());
+          return TortureAppRoutes.builder().outer(outer).inner(outer.new Inner()).url(new Url()).build();
         }
       }
       """);

@@ -21,7 +21,7 @@ import java.util.concurrent.CountDownLatch;
  * static Server.Builder configure(String[] args) {
  *   NotesSettingsValues settings = NotesSettingsValues.fromCommandLine("notes", args);
  *   App app = App.builder().onStartup("storage", ...).start();
- *   return Server.builder(NotesAppRoutes.create(new NoteViews(app))).settings(settings).app(app);
+ *   return Server.builder(NotesAppRoutes.builder().noteViews(new NoteViews(app)).build()).settings(settings).app(app);
  * }
  * }</pre>
  *

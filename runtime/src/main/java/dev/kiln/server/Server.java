@@ -14,7 +14,7 @@ import java.util.Objects;
  * body is read, blocking handlers on their own executor, timeouts, limits and graceful shutdown.
  *
  * <pre>{@code
- * try (Server server = Server.builder(SampleAppRoutes.create(new ProjectViews(store)))
+ * try (Server server = Server.builder(SampleAppRoutes.builder().projectViews(new ProjectViews(store)).build())
  *     .port(8000)
  *     .start()) {
  *   server.awaitShutdown();   // until SIGTERM or close()

@@ -15,7 +15,6 @@ import dev.kiln.sample.auth.ApiKeyAuth;
 import dev.kiln.sample.storage.FileStore;
 import dev.kiln.sample.storage.InMemoryProjectStore;
 import dev.kiln.sample.storage.ProjectStore;
-import dev.kiln.sample.views.IndexViews;
 import dev.kiln.sample.views.ProjectPages;
 import dev.kiln.sample.views.UploadViews;
 import dev.kiln.server.Server;
@@ -59,9 +58,13 @@ public final class SampleApp {
 
   /** In debug mode error pages show the exception, the stack and the request. */
   public static Router router(ProjectStore store, FileStore files, String apiKey, boolean debug) {
-    return SampleAppRoutes.create(new ProjectViews(store), new IndexViews(), new ProjectPages(store),
-        new UploadViews(files), new Compression(), ErrorPages.builder().debug(debug).build(), new RequestId(),
-        new SecurityHeaders(), new ApiKeyAuth(apiKey));
+    return SampleAppRoutes.builder()
+        .projectViews(new ProjectViews(store))
+        .projectPages(new ProjectPages(store))
+        .uploadViews(new UploadViews(files))
+        .errorPages(ErrorPages.builder().debug(debug).build())
+        .apiKeyAuth(new ApiKeyAuth(apiKey))
+        .build();
   }
 
   /**

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <pre>{@code
  * class ProjectsTest {
  *   @RegisterExtension
- *   static final KilnExtension kiln = KilnExtension.serve(() -> AppRoutes.create(new ProjectViews(store)));
+ *   static final KilnExtension kiln = KilnExtension.serve(
+ *       () -> AppRoutes.builder().projectViews(new ProjectViews(store)).build());
  *
  *   @Test
  *   void listsProjects(TestClient client) {

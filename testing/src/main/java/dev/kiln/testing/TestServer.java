@@ -10,7 +10,7 @@ import java.util.function.UnaryOperator;
  * pointed at it: aiohttp's {@code aiohttp_client} fixture.
  *
  * <pre>{@code
- * try (TestServer server = TestServer.start(AppRoutes.create(new Views()))) {
+ * try (TestServer server = TestServer.start(AppRoutes.builder().views(new Views()).build())) {
  *   assertThat(server.client().get("/").text()).isEqualTo("Hello, world!");
  * }
  * }</pre>

@@ -14,7 +14,7 @@ import java.util.Optional;
 @Application
 public final class ClientTestApp {
   static Router router() {
-    return ClientTestAppRoutes.create(new ClientTestApp());
+    return ClientTestAppRoutes.create();
   }
 
   @Route(method = HttpMethod.POST, path = "/echo")

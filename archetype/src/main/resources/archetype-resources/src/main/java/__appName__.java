@@ -28,6 +28,9 @@ public final class ${appName} {
 
   /** Every handler, wired: what the main serves and the tests call. */
   public static Router router(NoteStore notes, String greeting) {
-    return ${appName}Routes.create(new HomeViews(greeting), new NoteViews(notes));
+    return ${appName}Routes.builder()
+        .homeViews(new HomeViews(greeting))
+        .noteViews(new NoteViews(notes))
+        .build();
   }
 }

@@ -15,7 +15,7 @@ public final class PlainApp {
   }
 
   public static Router router() {
-    return PlainAppRoutes.create(new PlainApp());
+    return PlainAppRoutes.create();
   }
 
   public static void main(String[] args) throws Exception {

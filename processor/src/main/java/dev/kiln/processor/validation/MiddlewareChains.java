@@ -76,7 +76,7 @@ public final class MiddlewareChains {
       } else if (!declaration.visible()) {
         diagnostics.error(DiagnosticCode.INACCESSIBLE_HANDLER, declaration.kind().noun() + " "
             + declaration.type().canonicalName()
-            + " is not public, but " + table.application().simpleName() + "Routes.create(...) in package "
+            + " is not public, but " + table.application().simpleName() + "Routes.builder() in package "
             + table.application().packageName() + " takes an instance of it; make it public",
             declarationLocation(declaration));
       }

@@ -192,7 +192,7 @@ public final class RouteTableValidator {
       for (Element e = handler.element(); e instanceof TypeElement type; e = e.getEnclosingElement()) {
         if (!type.getModifiers().contains(Modifier.PUBLIC)) {
           diagnostics.error(DiagnosticCode.INACCESSIBLE_HANDLER, "handler class " + handler.handler().canonicalName()
-              + " has instance @Route methods, so " + table.application().simpleName() + "Routes.create(...) in package "
+              + " has instance @Route methods, so " + table.application().simpleName() + "Routes.builder() in package "
               + applicationPackage + " takes an instance of it, but " + type.getSimpleName() + " is not public; make "
               + "it public, or make its @Route methods static", type);
           break;

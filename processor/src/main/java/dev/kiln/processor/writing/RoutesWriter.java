@@ -24,13 +24,13 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
 
 /**
- * Writes {@code <App>Routes}: the route constants, the factory taking the handler instances, and
+ * Writes {@code <App>Routes}: the route constants, the builder taking the handler instances, and
  * the matcher: one {@code switch} over the whole path for literal routes, then the parameterised
  * routes as a segment trie unrolled into one method per node, children tried most specific first.
  */
@@ -63,10 +63,8 @@ public final class RoutesWriter {
   private final Map<String, String> fallbackFields = new LinkedHashMap<>();
   /** Methods holding parts of switches too large for one method, added after the matchers. */
   private final List<MethodSpec> literalChunks = new ArrayList<>();
-  /** The factory's parameters, in order: handler instances, then middleware instances. */
-  private final List<Supplied> supplied = new ArrayList<>();
-
-  private record Supplied(ClassName type, String name) {}
+  /** The instances the table is made with, in constructor order: handlers, then middlewares and interceptors. */
+  private final List<TableFactoryWriter.Instance> supplied = new ArrayList<>();
   private final Map<String, FieldSpec> patterns = new LinkedHashMap<>();
   private final Map<TypeName, FieldSpec> enumNames = new LinkedHashMap<>();
   /** Choice fields, by name, and their routes in the order they are tried: made while writing the matchers. */
@@ -76,7 +74,7 @@ public final class RoutesWriter {
     this.table = table;
     this.skeleton = skeleton;
     this.routesName = generatedName(table.application(), "Routes");
-    for (String reserved : List.of("match", "newMatch", "routes", "create", "dispatch")) {
+    for (String reserved : List.of("match", "newMatch", "routes", "create", "builder", "dispatch")) {
       methodNames.newName(reserved);
     }
     fieldNames.newName("ROUTES", "ROUTES");
@@ -104,10 +102,6 @@ public final class RoutesWriter {
 
   private JavaFile file() {
     TypeSpec.Builder type = TypeSpec.classBuilder(routesName)
-        .addJavadoc("The route table of {@link $T}: $L routes, matched by specificity.\n\n"
-            + "<p>Create it with {@link #create} and hand it to Kiln's server; tests can dispatch to it in\n"
-            + "memory with {@link $T#dispatch}. Generated from the {@code @Route} methods; read, don't edit.\n",
-            table.application(), table.routes().size(), KilnNames.IN_MEMORY)
         .addAnnotation(GeneratedCode.generated(table.application().canonicalName()))
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(KilnNames.ROUTE_TABLE);
@@ -133,6 +127,11 @@ public final class RoutesWriter {
         .build());
 
     List<FieldSpec> endpoints = endpointFields();
+    type.addJavadoc("The route table of {@link $T}: $L routes, matched by specificity.\n\n"
+            + "<p>Make it with $L and hand it to Kiln's server.\n"
+            + "Tests can dispatch to it in memory with {@link $T#dispatch}.\n"
+            + "Generated from the {@code @Route} methods; read, don't edit.\n",
+        table.application(), table.routes().size(), TableFactoryWriter.howToMake(supplied), KilnNames.IN_MEMORY);
     List<MethodSpec> matchers = skeleton ? List.of() : matcherMethods();
     int maxParams = table.routes().stream().mapToInt(r -> r.pathParams().size()).max().orElse(0);
     type.addField(FieldSpec.builder(int.class, fieldNames.get("MAX_PATH_PARAMS"), Modifier.PRIVATE, Modifier.STATIC,
@@ -171,7 +170,7 @@ public final class RoutesWriter {
     if (!skeleton && table.routes().size() > CHUNK) {
       type.addMethods(chunkedEndpoints());
     }
-    type.addMethod(factory());
+    TableFactoryWriter.addTo(type, routesName, supplied);
     type.addMethod(MethodSpec.methodBuilder("routes")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
@@ -271,19 +270,36 @@ public final class RoutesWriter {
   private List<FieldSpec> endpointFields() {
     NameAllocator handlerNames = new NameAllocator();
     handlerNames.newName("request"); // the endpoint lambdas' parameter
+    List<String> params = new ArrayList<>();
+    List<ClassName> types = new ArrayList<>();
+    List<TypeElement> elements = new ArrayList<>();
+    List<CodeBlock> roles = new ArrayList<>();
     for (TableHandler handler : table.visibleSuppliedHandlers()) {
-      String name = handlerNames.newName(GeneratedCode.lowerCamel(handler.handler().simpleName()));
-      handlerParams.put(handler, name);
-      supplied.add(new Supplied(handler.handler(), name));
+      String param = handlerNames.newName(GeneratedCode.lowerCamel(handler.handler().simpleName()));
+      handlerParams.put(handler, param);
+      params.add(param);
+      long routes = table.routes().stream().filter(r -> r.handler().equals(handler.handler())).count();
+      types.add(handler.handler());
+      elements.add(handler.element());
+      roles.add(CodeBlock.of("The {@link $T} whose {@code @Route} methods serve $L route$L.", handler.handler(), routes,
+          routes == 1 ? "" : "s"));
     }
     table.middlewares().stream()
         .filter(m -> m.visible() && !middlewareParams.containsKey(m.type()))
         .sorted(java.util.Comparator.comparing(m -> m.type().canonicalName()))
         .forEach(m -> {
-          String name = handlerNames.newName(GeneratedCode.lowerCamel(m.type().simpleName()));
-          middlewareParams.put(m.type(), name);
-          supplied.add(new Supplied(m.type(), name));
+          String param = handlerNames.newName(GeneratedCode.lowerCamel(m.type().simpleName()));
+          middlewareParams.put(m.type(), param);
+          params.add(param);
+          types.add(m.type());
+          elements.add(m.element());
+          roles.add(CodeBlock.of("The {@link $T} $L.", m.type(), m.kind().noun()));
         });
+    List<String> setters = TableFactoryWriter.setterNames(types);
+    for (int i = 0; i < types.size(); i++) {
+      supplied.add(new TableFactoryWriter.Instance(types.get(i), params.get(i), setters.get(i),
+          TableFactoryWriter.constructible(elements.get(i), table.application().packageName()), roles.get(i)));
+    }
     if (skeleton) {
       return List.of();
     }
@@ -307,7 +323,7 @@ public final class RoutesWriter {
 
   private MethodSpec constructor() {
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE);
-    for (Supplied parameter : supplied) {
+    for (TableFactoryWriter.Instance parameter : supplied) {
       constructor.addParameter(parameter.type(), parameter.name());
     }
     if (skeleton) {
@@ -401,24 +417,6 @@ public final class RoutesWriter {
     return CodeBlock.of("\n.$L($L)", method, chain.stream()
         .map(m -> CodeBlock.of("$N", middlewareParams.get(m.type())))
         .collect(CodeBlock.joining(", ")));
-  }
-
-  private MethodSpec factory() {
-    MethodSpec.Builder factory = MethodSpec.methodBuilder("create")
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(routesName);
-    if (supplied.isEmpty()) {
-      factory.addJavadoc("Creates the table; every handler method is static, so it needs no instances.\n");
-    } else {
-      factory.addJavadoc("Creates the table with the handler, middleware and interceptor instances its routes call.\n");
-    }
-    for (Supplied parameter : supplied) {
-      factory.addParameter(parameter.type(), parameter.name());
-      factory.addStatement("$T.requireNonNull($N, $S)", Objects.class, parameter.name(), parameter.name());
-    }
-    return factory.addStatement("return new $T($L)", routesName, supplied.stream()
-            .map(p -> CodeBlock.of("$N", p.name())).collect(CodeBlock.joining(", ")))
-        .build();
   }
 
   private List<MethodSpec> matcherMethods() {

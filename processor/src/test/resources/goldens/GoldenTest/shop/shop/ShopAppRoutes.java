@@ -19,8 +19,9 @@ import javax.annotation.processing.Generated;
 /**
  * The route table of {@link ShopApp}: 33 routes, matched by specificity.
  *
- * <p>Create it with {@link #create} and hand it to Kiln's server; tests can dispatch to it in
- * memory with {@link InMemory#dispatch}. Generated from the {@code @Route} methods; read, don't edit.
+ * <p>Make it with {@link #create()} or {@link #builder()} and hand it to Kiln's server.
+ * Tests can dispatch to it in memory with {@link InMemory#dispatch}.
+ * Generated from the {@code @Route} methods; read, don't edit.
  */
 @Generated(
     value = "dev.kiln.processor.KilnProcessor",
@@ -544,11 +545,18 @@ public final class ShopAppRoutes implements RouteTable {
   }
 
   /**
-   * Creates the table with the handler, middleware and interceptor instances its routes call.
+   * Creates the table with instances it makes itself: {@code builder().build()}.
    */
-  public static ShopAppRoutes create(Catalog catalog) {
-    Objects.requireNonNull(catalog, "catalog");
-    return new ShopAppRoutes(catalog);
+  public static ShopAppRoutes create() {
+    return builder().build();
+  }
+
+  /**
+   * Starts a table: set the handler, middleware and interceptor instances its routes call, then
+   * {@link Builder#build()}.
+   */
+  public static Builder builder() {
+    return new Builder();
   }
 
   @Override
@@ -1187,5 +1195,33 @@ public final class ShopAppRoutes implements RouteTable {
         match.allow(HttpMethod.GET.bit() | HttpMethod.HEAD.bit());
     }
     return false;
+  }
+
+  /**
+   * The instances a {@link ShopAppRoutes} calls, each set by name.
+   */
+  public static final class Builder {
+    private Catalog catalog;
+
+    private Builder() {
+    }
+
+    /**
+     * The {@link Catalog} whose {@code @Route} methods serve 33 routes.
+     *
+     * <p>Optional: without it the table makes one with {@code new Catalog()}.
+     */
+    public Builder catalog(Catalog catalog) {
+      this.catalog = Objects.requireNonNull(catalog, "catalog");
+      return this;
+    }
+
+    /**
+     * The table, with the instances set and those it makes itself.
+     */
+    public ShopAppRoutes build() {
+      return new ShopAppRoutes(
+          catalog != null ? catalog : new Catalog());
+    }
   }
 }

@@ -14,8 +14,9 @@ import javax.annotation.processing.Generated;
 /**
  * The route table of {@link HelloApp}: 2 routes, matched by specificity.
  *
- * <p>Create it with {@link #create} and hand it to Kiln's server; tests can dispatch to it in
- * memory with {@link InMemory#dispatch}. Generated from the {@code @Route} methods; read, don't edit.
+ * <p>Make it with {@link #create()} or {@link #builder()} and hand it to Kiln's server.
+ * Tests can dispatch to it in memory with {@link InMemory#dispatch}.
+ * Generated from the {@code @Route} methods; read, don't edit.
  */
 @Generated(
     value = "dev.kiln.processor.KilnProcessor",
@@ -82,11 +83,18 @@ public final class HelloAppRoutes implements RouteTable {
   }
 
   /**
-   * Creates the table with the handler, middleware and interceptor instances its routes call.
+   * Creates the table with instances it makes itself: {@code builder().build()}.
    */
-  public static HelloAppRoutes create(Versioned versioned) {
-    Objects.requireNonNull(versioned, "versioned");
-    return new HelloAppRoutes(versioned);
+  public static HelloAppRoutes create() {
+    return builder().build();
+  }
+
+  /**
+   * Starts a table: set the handler, middleware and interceptor instances its routes call, then
+   * {@link Builder#build()}.
+   */
+  public static Builder builder() {
+    return new Builder();
   }
 
   @Override
@@ -117,5 +125,33 @@ public final class HelloAppRoutes implements RouteTable {
         break;
     }
     return false;
+  }
+
+  /**
+   * The instances a {@link HelloAppRoutes} calls, each set by name.
+   */
+  public static final class Builder {
+    private Versioned versioned;
+
+    private Builder() {
+    }
+
+    /**
+     * The {@link Versioned} middleware.
+     *
+     * <p>Optional: without it the table makes one with {@code new Versioned()}.
+     */
+    public Builder versioned(Versioned versioned) {
+      this.versioned = Objects.requireNonNull(versioned, "versioned");
+      return this;
+    }
+
+    /**
+     * The table, with the instances set and those it makes itself.
+     */
+    public HelloAppRoutes build() {
+      return new HelloAppRoutes(
+          versioned != null ? versioned : new Versioned());
+    }
   }
 }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class RedisOutageTest {
   private static TestServer serve(Redis redis, RateLimiter limiter) {
-    return TestServer.start(RedisTestAppRoutes.create(new RedisTestApp(redis), limiter, new RedisOutage()),
+    return TestServer.start(RedisTestAppRoutes.builder().redisTestApp(new RedisTestApp(redis)).rateLimiter(limiter).build(),
         s -> s.accessLog(false));
   }
 

@@ -33,6 +33,6 @@ public interface RouteTable extends Router {
       return table;
     }
     throw new IllegalArgumentException(router.getClass().getName()
-        + " is not a generated route table: pass what <App>Routes.create(...) returns");
+        + " is not a generated route table: pass what <App>Routes.builder()...build() or create() returns");
   }
 }

@@ -31,8 +31,11 @@ public final class BuiltInsApp {
   static final String BIG = "Kiln compresses what is worth it. ".repeat(100);
 
   static Router router(ErrorPages errorPages, Cors cors, RateLimiter limiter) {
-    return BuiltInsAppRoutes.create(new BuiltInsApp(), new InterceptedViews(), new CallRecorder(), new Compression(),
-        cors, errorPages, limiter, new RequestId(), new SecurityHeaders(), new TrailingSlash());
+    return BuiltInsAppRoutes.builder()
+        .errorPages(errorPages)
+        .cors(cors)
+        .rateLimiter(limiter)
+        .build();
   }
 
   public record Item(String name) {}

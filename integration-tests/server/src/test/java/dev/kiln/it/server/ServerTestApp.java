@@ -32,7 +32,11 @@ public final class ServerTestApp {
 
   /** With the request-data routes reporting on {@code spool}, the server's upload directory. */
   Router router(java.nio.file.Path spool) {
-    return ServerTestAppRoutes.create(bodies, new JsonViews(), new RequestDataViews(spool), this);
+    return ServerTestAppRoutes.builder()
+        .bodyViews(bodies)
+        .requestDataViews(new RequestDataViews(spool))
+        .serverTestApp(this)
+        .build();
   }
 
   @Route(path = "/")
