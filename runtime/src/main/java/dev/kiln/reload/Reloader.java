@@ -102,7 +102,7 @@ public final class Reloader implements AutoCloseable {
   private static Reloader start(Entry entry, List<Path> directories, String[] args, ClassLoader parent)
       throws Exception {
     Reloader reloader = new Reloader(entry, directories, args, parent);
-    reloader.running = reloader.load();
+    reloader.load();
     reloader.thread.start();
     return reloader;
   }
@@ -175,7 +175,7 @@ public final class Reloader implements AutoCloseable {
   private void reload() {
     long start = System.nanoTime();
     try {
-      running = load();
+      load();
       failing = false;
       LOG.info("Reloaded in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
     } catch (Exception | LinkageError e) {
@@ -206,9 +206,10 @@ public final class Reloader implements AutoCloseable {
 
   /**
    * Copies the output, loads every class of it and configures the application, all beside the
-   * running generation; then stops that one and starts this one's server on the freed port.
+   * running generation; then stops that one and starts this one's server on the freed port. The
+   * generation's number is counted only once its server is {@link #server()}'s.
    */
-  private Generation load() throws Exception {
+  private void load() throws Exception {
     int number = generation + 1;
     OutputCopy copy = OutputCopy.of(directories);
     AppClassLoader fresh = new AppClassLoader("kiln-app-" + number, copy.urls(), parent);
@@ -223,8 +224,8 @@ public final class Reloader implements AutoCloseable {
       stop(stopping);
       Server server = configured.start();
       LOG.info("Serving generation {} on port {}", number, server.port());
+      running = new Generation(number, copy, fresh, server);
       generation = number;
-      return new Generation(number, copy, fresh, server);
     } catch (Exception | LinkageError e) {
       close(fresh, copy);
       throw e;
