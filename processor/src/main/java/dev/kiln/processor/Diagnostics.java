@@ -19,11 +19,6 @@ public final class Diagnostics {
     this.messager = messager;
   }
 
-  /** Diagnostics that report nothing: for reading again what was checked (and reported) already. */
-  public static Diagnostics silent() {
-    return new Diagnostics(null);
-  }
-
   public void error(DiagnosticCode code, String message, Element element) {
     report(Diagnostic.Kind.ERROR, code, message, new Location(element, null, null));
   }
@@ -43,9 +38,6 @@ public final class Diagnostics {
   private void report(Diagnostic.Kind kind, DiagnosticCode code, String message, Location location) {
     if (kind == Diagnostic.Kind.ERROR) {
       errors = true;
-    }
-    if (messager == null) {
-      return;
     }
     String text = "[Kiln/" + code.tag() + "] " + message;
     if (location.value() != null) {

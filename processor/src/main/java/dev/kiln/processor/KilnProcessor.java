@@ -16,8 +16,6 @@ import dev.kiln.processor.validation.RouteTableValidator;
 import dev.kiln.processor.writing.EndpointsWriter;
 import dev.kiln.processor.writing.MarkerWriter;
 import dev.kiln.processor.model.HandlerClass;
-import dev.kiln.processor.model.HandlerRoute;
-import dev.kiln.processor.model.TableRoute;
 import dev.kiln.processor.model.SettingsModel;
 import dev.kiln.processor.reading.Javadoc;
 import dev.kiln.processor.reading.SettingsReader;
@@ -30,7 +28,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -263,36 +260,15 @@ public final class KilnProcessor extends AbstractProcessor {
     }
   }
 
-  /**
-   * The OpenAPI document. The table knows paths and names; parameters, bodies and results are read
-   * again from each handler (from source or class file alike) without reporting anything twice.
-   */
+  /** The OpenAPI document, from the operations the handlers' markers carry. */
   private String openApi(TypeElement application, RouteTable table) {
-    HandlerReader reader = new HandlerReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils(),
-        Diagnostics.silent());
-    Map<TableRoute, HandlerRoute> details = new HashMap<>();
-    for (TableHandler handler : table.handlers()) {
-      HandlerClass read = reader.read(handler.element(), routeMethods(handler.element()));
-      if (read == null) {
-        continue;
-      }
-      for (TableRoute route : table.routes()) {
-        if (route.handler().equals(handler.handler())) {
-          read.routes().stream()
-              .filter(r -> r.handlerMethod().equals(route.handlerMethod())
-                  && r.parameterTypes().equals(route.parameterTypes()))
-              .findFirst()
-              .ifPresent(r -> details.put(route, r));
-        }
-      }
-    }
     AnnotationMirror annotation = dev.kiln.processor.reading.Annotations.find(application, KilnNames.APPLICATION);
     dev.kiln.processor.reading.Annotations values =
         new dev.kiln.processor.reading.Annotations(processingEnv.getElementUtils());
     String title = values.string(annotation, "title");
     return OpenApiWriter.write(table, title.isEmpty() ? application.getSimpleName().toString() : title,
         values.string(annotation, "version"),
-        Javadoc.description(processingEnv.getElementUtils().getDocComment(application)), details);
+        Javadoc.description(processingEnv.getElementUtils().getDocComment(application)));
   }
 
   private Element firstRouteElement() {

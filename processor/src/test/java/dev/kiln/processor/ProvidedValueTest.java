@@ -201,6 +201,6 @@ class ProvidedValueTest {
 
     Compilation compilation = Compilations.compileAgainst(classes, APP);
     assertThat(compilation).hadErrorContaining("[Kiln/StaleMarker] the routes of pv.OldViews were compiled by "
-        + "another Kiln version (marker format 1; this processor reads format 2)").inFile(APP);
+        + "another Kiln version (marker format 1; this processor reads format 3)").inFile(APP);
   }
 }

@@ -45,6 +45,9 @@ public interface ParameterReading {
   /** The scalar {@code type} converts to, or {@code null}. */
   ValueType scalar(TypeMirror type);
 
+  /** The constants of an enum type, in declaration order; empty for any other type. */
+  List<String> enumConstants(TypeMirror type);
+
   /** The boxed type name. */
   TypeName boxed(TypeMirror type);
 

@@ -7,9 +7,13 @@ import dev.kiln.processor.model.ValueType;
 import java.util.EnumSet;
 import java.util.List;
 
-/** {@code long projectId} for {@code {projectId}}: an unannotated parameter named after a template variable. */
+/**
+ * {@code long projectId} for {@code {projectId}}: an unannotated parameter named after a template variable.
+ *
+ * @param enumConstants the constants of an enum parameter, which its OpenAPI schema lists
+ */
 public record PathParameter(String javaName, TypeName type, ValueType valueType, TypeName valueClass, int index,
-    List<Constraint> constraints) implements ValueBinding {
+    List<String> enumConstants, List<Constraint> constraints) implements ValueBinding {
 
   static final BindingKind KIND = new BindingKind() {
     @Override
@@ -24,11 +28,13 @@ public record PathParameter(String javaName, TypeName type, ValueType valueType,
           EnumSet.of(Shape.SINGLE),
           ValueKind.SUPPORTED_VALUES + " (a path parameter is always present, so neither Optional nor List)");
       return value == null ? null : new PathParameter(parameter.javaName(), TypeName.get(parameter.type()),
-          value.type(), value.boxed(), parameter.pathIndex(parameter.javaName()), constraints);
+          value.type(), value.boxed(), parameter.pathIndex(parameter.javaName()),
+          parameter.enumConstants(parameter.type()), constraints);
     }
   };
 
   public PathParameter {
+    enumConstants = List.copyOf(enumConstants);
     constraints = List.copyOf(constraints);
   }
 

@@ -14,7 +14,7 @@ import javax.lang.model.element.Element;
  * @param group the handler class's route group, or empty
  * @param use middlewares {@code @Use}d on the handler class or method
  * @param skip middlewares {@code @Skip}ped on the handler class or method
- * @param description the handler method's Javadoc, empty for none
+ * @param operation the route's OpenAPI operation as its handler's {@code OperationWriter} wrote it
  * @param provisions the parameters the chain's {@code @Provides} middlewares must hand on
  * @param queryParams the route's query parameters, in declaration order
  * @param conditions the route's host, header, consumes and produces conditions
@@ -39,7 +39,7 @@ public record TableRoute(
     List<ClassName> skip,
     long maxBodySize,
     long timeoutMillis,
-    String description,
+    String operation,
     List<Provision> provisions,
     List<QueryParamType> queryParams,
     Conditions conditions,

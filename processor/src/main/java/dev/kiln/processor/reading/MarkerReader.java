@@ -162,7 +162,7 @@ public final class MarkerReader {
         annotations.string(entry, "group"), classNames(entry, "use"), classNames(entry, "skip"),
         ((Number) annotations.value(entry, "maxBodySize").getValue()).longValue(),
         ((Number) annotations.value(entry, "timeoutMillis").getValue()).longValue(),
-        annotations.string(entry, "description"),
+        String.join("", annotations.strings(entry, "openApi")),
         annotations.annotations(entry, "provisions").stream()
             .map(p -> new Provision(annotations.string(p, "parameter"), ClassName.bestGuess(annotations.string(p, "type"))))
             .toList(),

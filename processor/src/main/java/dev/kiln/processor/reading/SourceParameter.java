@@ -9,7 +9,9 @@ import dev.kiln.processor.model.DataType;
 import dev.kiln.processor.model.PathTemplate;
 import dev.kiln.processor.model.ValueType;
 import java.util.List;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
 
 /** A parameter as read from source (or a class file) for the binding kinds. */
@@ -69,6 +71,18 @@ final class SourceParameter implements ParameterReading {
   @Override
   public ValueType scalar(TypeMirror type) {
     return typeSupport.scalar(type);
+  }
+
+  @Override
+  public List<String> enumConstants(TypeMirror type) {
+    if (!(type instanceof DeclaredType declared)
+        || declared.asElement().getKind() != ElementKind.ENUM) {
+      return List.of();
+    }
+    return declared.asElement().getEnclosedElements().stream()
+        .filter(e -> e.getKind() == ElementKind.ENUM_CONSTANT)
+        .map(e -> e.getSimpleName().toString())
+        .toList();
   }
 
   @Override

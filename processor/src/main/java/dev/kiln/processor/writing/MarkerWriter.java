@@ -19,6 +19,9 @@ import javax.lang.model.element.Modifier;
  * routes, as annotation values) and one for the application, in the packages under {@code dev.kiln.aggregated}.
  */
 public final class MarkerWriter {
+  /** Chars per string constant of a marker: at most three bytes each, well under a constant's 65535. */
+  static final int MAX_PIECE = 16_000;
+
   private MarkerWriter() {}
 
   /** A marker class in {@code markerPackage} named after {@code origin}'s qualified name, flattened. */
@@ -89,6 +92,23 @@ public final class MarkerWriter {
         .collect(com.palantir.javapoet.CodeBlock.joining(", ")));
   }
 
+  /**
+   * {@code text} in pieces a class file's string constant can hold (65535 bytes of modified UTF-8,
+   * up to three per char), never splitting a surrogate pair.
+   */
+  static java.util.List<String> pieces(String text) {
+    java.util.List<String> pieces = new java.util.ArrayList<>();
+    for (int start = 0; start < text.length(); ) {
+      int end = Math.min(text.length(), start + MAX_PIECE);
+      if (end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
+        end--;
+      }
+      pieces.add(text.substring(start, end));
+      start = end;
+    }
+    return pieces;
+  }
+
   private static AnnotationSpec entry(HandlerRoute route) {
     AnnotationSpec.Builder entry = AnnotationSpec.builder(KilnNames.AGGREGATED_ROUTES_CLASS.nestedClass("Entry"))
         .addMember("method", "$S", route.method())
@@ -104,7 +124,7 @@ public final class MarkerWriter {
         .addMember("maxBodySize", "$LL", route.maxBodySize())
         .addMember("timeoutMillis", "$LL", route.timeoutMillis())
         .addMember("blocking", "$L", route.blocking())
-        .addMember("description", "$S", route.description());
+        .addMember("openApi", "$L", strings(pieces(OperationWriter.write(route).toString())));
     if (!route.conditions().hosts().isEmpty()) {
       entry.addMember("hosts", "$L", strings(route.conditions().hosts()));
     }

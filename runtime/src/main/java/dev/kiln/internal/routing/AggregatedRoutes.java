@@ -18,7 +18,7 @@ public @interface AggregatedRoutes {
   String PACKAGE = "dev.kiln.aggregated.routes";
 
   /** The marker format this Kiln writes and reads; a marker of another is rebuilt, not guessed at. */
-  int FORMAT = 2;
+  int FORMAT = 3;
 
   /** The marker format it was written in: {@link #FORMAT} for this Kiln. No default, so older markers lack it. */
   int format();
@@ -75,8 +75,12 @@ public @interface AggregatedRoutes {
 
     boolean blocking();
 
-    /** The handler method's Javadoc, for the OpenAPI document: the root may see only its class file. */
-    String description() default "";
+    /**
+     * The route's OpenAPI operation and the schemas of the records it names, as JSON written from the
+     * handler's source (the root may see only its class file, without Javadoc), in pieces a class
+     * file's string constant can hold.
+     */
+    String[] openApi();
 
     /** The Java type of each template parameter, in path order. */
     PathParameter[] pathParameters();
