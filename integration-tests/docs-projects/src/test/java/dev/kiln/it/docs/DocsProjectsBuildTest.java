@@ -1,4 +1,4 @@
-package dev.kiln.it.withoutparent;
+package dev.kiln.it.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,21 +14,41 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's setup without kiln-app-parent ({@code docs/without-a-parent}) builds with Maven:
- * the processor runs, and Surefire runs the test rather than reporting success with none.
+ * The projects under {@code docs/} build with Maven as a user's would, against the Kiln modules
+ * this build installed: the processors run, and Surefire runs each project's test rather than
+ * reporting success with none.
  */
-class WithoutParentBuildTest {
-  private static final Path PROJECT = Path.of(System.getProperty("kiln.project"));
+class DocsProjectsBuildTest {
+  private static final Path DOCS = Path.of(System.getProperty("kiln.docs"));
 
   @Test
-  void pinsTheKilnVersionBeingBuilt() throws IOException {
-    assertThat(Files.readString(PROJECT.resolve("pom.xml")))
+  void pinTheVersionsBeingBuilt() throws IOException {
+    assertThat(Files.readString(DOCS.resolve("without-a-parent/pom.xml")))
         .contains("<kiln.version>" + System.getProperty("kiln.version") + "</kiln.version>");
+    assertThat(Files.readString(DOCS.resolve("with-dagger/pom.xml")))
+        .contains("<artifactId>kiln-app-parent</artifactId>\n    <version>" + System.getProperty("kiln.version"))
+        .contains("<dagger.version>" + System.getProperty("dagger.version") + "</dagger.version>");
   }
 
+  /** The README's setup without kiln-app-parent: the BOM imported, the plugins configured by hand. */
   @Test
-  void buildsAndRunsItsTest(@TempDir Path copy) throws Exception {
-    copyTree(PROJECT, copy);
+  void withoutAParentBuildsAndRunsItsTest(@TempDir Path copy) throws Exception {
+    build("without-a-parent", copy);
+    assertThat(copy.resolve("target/generated-sources/annotations/com/example/plain/PlainAppRoutes.java")).exists();
+  }
+
+  /** Dagger's processor beside Kiln's: the component hands its instances to the generated builder. */
+  @Test
+  void withDaggerBuildsAndRunsItsTest(@TempDir Path copy) throws Exception {
+    build("with-dagger", copy);
+    assertThat(copy.resolve("target/generated-sources/annotations/com/example/wired/WiredAppRoutes.java")).exists();
+    assertThat(copy.resolve("target/generated-sources/annotations/com/example/wired/DaggerWiredComponent.java"))
+        .exists();
+    assertThat(copy.resolve("target/wired.jar")).as("the parent's runnable jar").exists();
+  }
+
+  private static void build(String project, Path copy) throws Exception {
+    copyTree(DOCS.resolve(project), copy);
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("maven.home"), "bin", "mvn").toString(),
         "-B", "-Dmaven.repo.local=" + System.getProperty("kiln.localRepository"), "verify"));
     if (outerBuildIsOffline()) {
@@ -39,8 +59,6 @@ class WithoutParentBuildTest {
     assertThat(maven.waitFor(10, TimeUnit.MINUTES)).isTrue();
     assertThat(maven.exitValue()).as(output).isZero();
     assertThat(output).contains("BUILD SUCCESS").contains("Tests run: 1, Failures: 0, Errors: 0, Skipped: 0");
-    assertThat(copy.resolve("target/generated-sources/annotations/com/example/plain/PlainAppRoutes.java"))
-        .exists();
   }
 
   /** Whether the Maven running this test was started offline: its script exports its arguments. */
