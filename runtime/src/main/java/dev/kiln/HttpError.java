@@ -23,11 +23,23 @@ public class HttpError extends RuntimeException {
   private final boolean ownBody;
 
   public HttpError(int status, String message) {
-    this(status, message, null, false);
+    this(status, message, null, false, null);
+  }
+
+  /**
+   * For subclasses that say more of a failure: an error answering as {@code answer} does (status,
+   * message, headers, body), with {@code cause} kept for the log. The cause never reaches the client.
+   */
+  protected HttpError(HttpError answer, Throwable cause) {
+    this(answer.status, answer.getMessage(), answer.response, answer.ownBody, cause);
   }
 
   private HttpError(int status, String message, Response response, boolean ownBody) {
-    super(Objects.requireNonNull(message, "message"), null, false, false);
+    this(status, message, response, ownBody, null);
+  }
+
+  private HttpError(int status, String message, Response response, boolean ownBody, Throwable cause) {
+    super(Objects.requireNonNull(message, "message"), cause, false, false);
     if (status < 300 || status > 599) {
       throw new IllegalArgumentException("an HttpError status is 3xx, 4xx or 5xx, got " + status);
     }

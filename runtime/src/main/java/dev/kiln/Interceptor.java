@@ -63,6 +63,14 @@ public @interface Interceptor {
      * call returns is in that stage, not thrown here.
      */
     <T> T intercept(Request request, Call<T> call) throws Exception;
+
+    /**
+     * Called once for each route this wraps, when the route table is built and before any request:
+     * throws {@link IllegalStateException} to refuse a route it cannot wrap (a database transaction
+     * around a {@link NonBlocking} handler, say), so the app fails at startup, naming the route,
+     * instead of on a request. Accepts every route unless overridden.
+     */
+    default void wraps(RouteInfo route) {}
   }
 
   /** The rest of the call: the next interceptor, or the handler. */

@@ -119,6 +119,7 @@ public final class Endpoint {
     NonBlocking nonBlockingCall = nonBlocking;
     for (int i = interceptors.length - 1; i >= 0; i--) {
       Interceptor.Handler interceptor = Objects.requireNonNull(interceptors[i], "interceptor");
+      interceptor.wraps(route);
       if (blockingCall != null) {
         Blocking inner = blockingCall;
         blockingCall = request -> interceptor.intercept(request, () -> inner.handle(request));

@@ -1,0 +1,2 @@
+create table fine (id integer);
+create tabel broken (id integer);
