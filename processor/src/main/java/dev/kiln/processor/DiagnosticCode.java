@@ -57,6 +57,8 @@ public enum DiagnosticCode {
   INVALID_BODY("InvalidBody"),
   /** A {@code @Settings} interface Kiln cannot implement: a type settings cannot hold, a default that does not convert. */
   INVALID_SETTING("InvalidSetting"),
+  /** A {@code @Row} that cannot be mapped: not a record, a component type no column gives, two components on one column. */
+  INVALID_ROW("InvalidRow"),
   /** A handler marker on the classpath in a format this processor does not read: compiled by another Kiln. */
   STALE_MARKER("StaleMarker"),
   /** A type that stayed unresolved after every processing round. */

@@ -19,6 +19,9 @@ public final class KilnNames {
   public static final String DEFAULT = "dev.kiln.Default";
   public static final String SECRET = "dev.kiln.Secret";
   public static final String DOC = "dev.kiln.Doc";
+  /** kiln-jdbi's: the processor reads them by name, since kiln-jdbi is built after it. */
+  public static final String ROW = "dev.kiln.jdbi.Row";
+  public static final String COLUMN = "dev.kiln.jdbi.Column";
   public static final String NON_BLOCKING = "dev.kiln.NonBlocking";
   public static final String MIDDLEWARE = "dev.kiln.Middleware";
   public static final String MIDDLEWARE_HANDLER = "dev.kiln.Middleware.Handler";

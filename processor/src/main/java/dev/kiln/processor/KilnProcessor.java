@@ -16,9 +16,12 @@ import dev.kiln.processor.validation.RouteTableValidator;
 import dev.kiln.processor.writing.EndpointsWriter;
 import dev.kiln.processor.writing.MarkerWriter;
 import dev.kiln.processor.model.HandlerClass;
+import dev.kiln.processor.model.RowModel;
 import dev.kiln.processor.model.SettingsModel;
 import dev.kiln.processor.reading.Javadoc;
+import dev.kiln.processor.reading.RowReader;
 import dev.kiln.processor.reading.SettingsReader;
+import dev.kiln.processor.writing.RowWriter;
 import dev.kiln.processor.writing.SettingsWriter;
 import dev.kiln.processor.writing.OpenApiWriter;
 import dev.kiln.processor.writing.RouteListWriter;
@@ -60,6 +63,7 @@ public final class KilnProcessor extends AbstractProcessor {
   private Diagnostics diagnostics;
   private HandlerReader handlerReader;
   private SettingsReader settingsReader;
+  private RowReader rowReader;
   private MarkerReader markerReader;
   private MiddlewareReader middlewareReader;
   private Languages languages;
@@ -84,6 +88,7 @@ public final class KilnProcessor extends AbstractProcessor {
     markerReader = new MarkerReader(environment.getElementUtils(), environment.getTypeUtils(), languages,
         middlewareReader, diagnostics);
     settingsReader = new SettingsReader(environment.getElementUtils(), environment.getTypeUtils(), diagnostics);
+    rowReader = new RowReader(diagnostics);
     filer = environment.getFiler();
   }
 
@@ -93,7 +98,7 @@ public final class KilnProcessor extends AbstractProcessor {
         KilnNames.QUERY, KilnNames.HEADER, KilnNames.COOKIE, KilnNames.AGGREGATED_ROUTES,
         KilnNames.AGGREGATED_APPLICATION, KilnNames.MIDDLEWARE, KilnNames.INTERCEPTOR, KilnNames.USE, KilnNames.SKIP, KilnNames.INSTALL,
         KilnNames.INSTALL_LIST, KilnNames.PROVIDES, KilnNames.AGGREGATED_MIDDLEWARE, KilnNames.BODY, KilnNames.FORM, KilnNames.SETTINGS,
-        KilnNames.DEFAULT, KilnNames.SECRET, KilnNames.DOC);
+        KilnNames.DEFAULT, KilnNames.SECRET, KilnNames.DOC, KilnNames.ROW, KilnNames.COLUMN);
   }
 
   @Override
@@ -107,6 +112,7 @@ public final class KilnProcessor extends AbstractProcessor {
       return true;
     }
     processSettings(round);
+    processRows(round);
     if (rootWritten) {
       return true;
     }
@@ -175,6 +181,20 @@ public final class KilnProcessor extends AbstractProcessor {
       SettingsModel model = settingsReader.read(type);
       if (model != null) {
         write(SettingsWriter.write(model), type);
+      }
+    }
+  }
+
+  /** Writes {@code <Record>Row} for each {@code @Row} record of the round, where kiln-jdbi is on the classpath. */
+  private void processRows(RoundEnvironment round) {
+    TypeElement annotation = processingEnv.getElementUtils().getTypeElement(KilnNames.ROW);
+    if (annotation == null) {
+      return;
+    }
+    for (TypeElement type : ElementFilter.typesIn(round.getElementsAnnotatedWith(annotation))) {
+      RowModel model = rowReader.read(type);
+      if (model != null) {
+        write(RowWriter.write(model), type);
       }
     }
   }
