@@ -5,7 +5,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +26,8 @@ final class EmbeddedDatabase implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
   static final String USER = "postgres";
   static final String NAME = "postgres";
+  /** The file zonky locks while it runs a server over a folder. */
+  private static final String ZONKY_LOCK = "epg-lock";
 
   private final EmbeddedPostgres postgres;
   private final Path directory;
@@ -34,6 +44,7 @@ final class EmbeddedDatabase implements AutoCloseable {
     int chosen = port != 0 ? port : freePort();
     try {
       Files.createDirectories(absolute);
+      stopLeftOver(absolute);
       EmbeddedPostgres postgres = EmbeddedPostgres.builder()
           .setDataDirectory(absolute)
           .setCleanDataDirectory(false)
@@ -44,10 +55,77 @@ final class EmbeddedDatabase implements AutoCloseable {
               + "(psql -h 127.0.0.1 -p {} -U {} {}; set --database-url to use your own)",
           fresh ? "initialised and started" : "started", chosen, absolute, chosen, USER, NAME);
       return new EmbeddedDatabase(postgres, absolute);
+    } catch (FolderInUse e) {
+      throw e;
     } catch (IOException | RuntimeException e) {
       throw new IllegalStateException("could not start the embedded PostgreSQL over " + absolute + " on port " + chosen
           + ": " + e.getMessage() + " (is another instance using that folder? set --database-directory to another, "
           + "or --database-url to use your own PostgreSQL)", e);
+    }
+  }
+
+  /**
+   * Stops a PostgreSQL that a process killed without stopping it (kill -9, a crash) left running
+   * over {@code directory}, so this start can take the folder over instead of waiting for a port
+   * that never answers. A server another live process runs (it holds zonky's lock file) is left
+   * alone: that is {@link FolderInUse}.
+   */
+  private static void stopLeftOver(Path directory) throws IOException {
+    Path pidFile = directory.resolve("postmaster.pid");
+    if (!Files.exists(pidFile)) {
+      return;
+    }
+    Optional<ProcessHandle> server;
+    try {
+      long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+      server = ProcessHandle.of(pid)
+          .filter(ProcessHandle::isAlive)
+          .filter(process -> process.info().command().orElse("").contains("postgres"));
+    } catch (RuntimeException e) {
+      return; // not a pid file PostgreSQL wrote: PostgreSQL itself deals with a stale one
+    }
+    if (server.isEmpty()) {
+      return;
+    }
+    try (FileChannel channel = FileChannel.open(directory.resolve(ZONKY_LOCK), StandardOpenOption.CREATE,
+        StandardOpenOption.WRITE); FileLock lock = tryLock(channel)) {
+      if (lock == null) {
+        throw new FolderInUse("another process is running the embedded PostgreSQL over " + directory
+            + ": stop it, set --database-directory to another folder, or --database-url to use your own PostgreSQL");
+      }
+      LOG.warn("An embedded PostgreSQL (pid {}) was left running over {} by a process that ended without stopping "
+          + "it: stopping it", server.get().pid(), directory);
+      ProcessHandle handle = server.get();
+      handle.destroy(); // SIGTERM: a smart shutdown, and nothing is connected to it any more
+      try {
+        handle.onExit().get(15, TimeUnit.SECONDS);
+      } catch (TimeoutException e) {
+        handle.destroyForcibly();
+        handle.onExit().get(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while stopping a left-over PostgreSQL", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IOException("a left-over PostgreSQL over " + directory + " did not stop", e);
+    }
+  }
+
+  /** The lock, or {@code null} when another process or this one holds it. */
+  private static FileLock tryLock(FileChannel channel) throws IOException {
+    try {
+      return channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      return null;
+    }
+  }
+
+  /** The folder is another live instance's. */
+  static final class FolderInUse extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    FolderInUse(String message) {
+      super(message);
     }
   }
 

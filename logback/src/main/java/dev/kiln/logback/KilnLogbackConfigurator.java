@@ -11,6 +11,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import java.util.List;
 
 /**
  * Kiln's logging when the application has no logback configuration of its own: one console
@@ -29,6 +30,8 @@ public final class KilnLogbackConfigurator extends ContextAwareBase implements C
   static final String FORMAT_PROPERTY = "kiln.log.format";
   static final String LEVEL_PROPERTY = "kiln.log.level";
   /** Time, level, logger, the request id when there is one, and the message. */
+  /** Loggers at WARN: the embedded PostgreSQL and its server output, the pool, the migrations. */
+  static final List<String> QUIET_LIBRARIES = List.of("io.zonky.test", "com.zaxxer.hikari", "org.flywaydb");
   static final String TEXT_PATTERN = "%d{HH:mm:ss.SSS} %-5level %-28logger{28} %X{requestId} %msg%n";
 
   @Override
@@ -46,6 +49,11 @@ public final class KilnLogbackConfigurator extends ContextAwareBase implements C
     root.setLevel(Level.INFO);
     root.addAppender(console);
     context.getLogger("dev.kiln").setLevel(Level.toLevel(System.getProperty(LEVEL_PROPERTY), Level.INFO));
+    // Libraries Kiln drives and reports on itself (one line for the database, one for the
+    // migrations): their own start-up chatter only from WARN.
+    for (String quiet : QUIET_LIBRARIES) {
+      context.getLogger(quiet).setLevel(Level.WARN);
+    }
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
   }
 

@@ -1,5 +1,6 @@
 package dev.kiln.launch;
 
+import dev.kiln.App;
 import dev.kiln.reload.MainHandOver;
 import dev.kiln.reload.Reloadable;
 import dev.kiln.reload.Reloader;
@@ -8,6 +9,7 @@ import dev.kiln.settings.LogDefaults;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
 
 /**
  * The short main: serves an application from its settings until SIGTERM or Ctrl-C, with
@@ -54,7 +56,17 @@ public final class Kiln {
       reload(application, arguments);
       return;
     }
-    try (Server server = configure.configure(arguments).closeOnShutdownSignal().start()) {
+    Server.Builder builder;
+    try {
+      builder = configure.configure(arguments);
+    } catch (App.StartupException e) {
+      // What the app opens at startup (a database, Redis) is away or misconfigured: the user's to fix, not a bug.
+      LoggerFactory.getLogger(Kiln.class).debug("Startup failed", e);
+      System.err.println(application.getSimpleName() + " did not start: " + e.getMessage());
+      System.exit(1);
+      return;
+    }
+    try (Server server = builder.closeOnShutdownSignal().start()) {
       System.out.println(application.getSimpleName() + " on http://" + server.host() + ":" + server.port()
           + "/ (Ctrl-C to stop)");
       server.awaitShutdown();

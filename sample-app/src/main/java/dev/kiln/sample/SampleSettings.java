@@ -4,14 +4,15 @@ import dev.kiln.Default;
 import dev.kiln.Secret;
 import dev.kiln.ServerSettings;
 import dev.kiln.Settings;
+import dev.kiln.jdbi.DatabaseSettings;
 
 /**
- * The sample app's settings (the talk's {@code settings.py}): the server's own, inherited, and the
- * app's. Each is a flag ({@code --default-locale}), a system property ({@code -DdefaultLocale}) and
+ * The sample app's settings (the talk's {@code settings.py}): the server's and the database's own,
+ * inherited, and the app's. Each is a flag ({@code --default-locale}), a system property ({@code -DdefaultLocale}) and
  * an environment variable ({@code DEFAULT_LOCALE}); {@code --help} lists them.
  */
 @Settings
-public interface SampleSettings extends ServerSettings {
+public interface SampleSettings extends ServerSettings, DatabaseSettings {
   /** Locale of pages when a request names none. */
   @Default("en_US")
   String defaultLocale();

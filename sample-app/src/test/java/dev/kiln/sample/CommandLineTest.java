@@ -25,7 +25,17 @@ class CommandLineTest {
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().putAll(environment);
+    // Each run its own embedded PostgreSQL: two runs never share (and so never wait on) one data folder.
+    builder.environment().put("DATABASE_DIRECTORY", freshFolder());
     return builder;
+  }
+
+  private static String freshFolder() {
+    try {
+      return java.nio.file.Files.createTempDirectory("sample-app-postgres-").toString();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** Runs to its end; returns the exit code and the output. */
@@ -45,6 +55,16 @@ class CommandLineTest {
         .contains("  --default-locale <String>\n      Locale of pages when a request names none.\n")
         .contains("  --debug\n")
         .contains("default ****; env API_KEY, -DapiKey; secret");
+  }
+
+  @Test
+  void aDatabaseThatDoesNotAnswerStopsTheStartWithOneLineAndExitCode1() throws Exception {
+    String[] result = run(Map.of("DATABASE_URL", "postgres://app:s3cret@127.0.0.1:1/notes"), "--port", "0",
+        "--database-connection-timeout", "1s");
+    assertThat(result[0]).isEqualTo("1");
+    assertThat(result[1]).contains("SampleApp did not start: startup hook 'database' failed: could not open PostgreSQL "
+        + "at postgres://app:***@127.0.0.1:1/notes")
+        .doesNotContain("s3cret", "Exception in thread", "\tat ", "SampleApp on");
   }
 
   @Test
@@ -133,8 +153,12 @@ class CommandLineTest {
     try {
       var output = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
           StandardCharsets.UTF_8));
-      String first = output.readLine();
-      assertThat(first).startsWith("{").contains("\"loggerName\":\"dev.kiln.internal.server.HttpServer\"")
+      // The database's lines first (where the embedded PostgreSQL is, the pool), then the server's.
+      String line = output.readLine();
+      while (line != null && line.contains("\"loggerName\":\"dev.kiln.jdbi.")) {
+        line = output.readLine();
+      }
+      assertThat(line).startsWith("{").contains("\"loggerName\":\"dev.kiln.internal.server.HttpServer\"")
           .contains("\"formattedMessage\":\"Kiln serving ");
       // Kiln's loggers at INFO: the DEBUG line with the limits is not written
       assertThat(output.readLine()).startsWith("SampleApp on ");

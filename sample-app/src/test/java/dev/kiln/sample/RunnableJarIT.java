@@ -33,7 +33,8 @@ class RunnableJarIT {
 
   @Test
   void javaDashJarServesAndStops() throws Exception {
-    try (AppProcess app = AppProcess.start(List.of(AppProcess.java(), "-Dport=0", "-jar", JAR.toString()))) {
+    try (AppProcess app = AppProcess.start(List.of(AppProcess.java(), "-Dport=0",
+        "-DdatabaseDirectory=target/jar-test-postgres", "-jar", JAR.toString()))) {
       assertThat(app.get("/").body()).isEqualTo("Hello, world!");
       assertThat(app.get("/api/projects").statusCode()).isEqualTo(200);
       assertThat(app.stop()).contains("Kiln stopped");

@@ -10,7 +10,7 @@ class ShutdownSignalTest {
   @Test
   void servesAndStopsGracefullyOnSigterm() throws Exception {
     try (AppProcess app = AppProcess.start(List.of(AppProcess.java(), "-cp", AppProcess.classPath(),
-        "-Dport=0", SampleApp.class.getName()))) {
+        "-Dport=0", "-DdatabaseDirectory=target/shutdown-test-postgres", SampleApp.class.getName()))) {
       assertThat(app.get("/").body()).isEqualTo("Hello, world!");
       // logback is on its classpath: no hint about a missing SLF4J provider
       assertThat(app.stop()).contains("Kiln stopped").doesNotContain("no SLF4J provider");

@@ -3,10 +3,11 @@ package dev.kiln.sample.api;
 import dev.kiln.Body;
 import dev.kiln.HttpError;
 import dev.kiln.HttpMethod;
-import dev.kiln.Problem;
 import dev.kiln.Response;
 import dev.kiln.Route;
 import dev.kiln.Routes;
+import dev.kiln.Use;
+import dev.kiln.jdbi.Transactional;
 import dev.kiln.sample.SampleAppUrls;
 import dev.kiln.sample.storage.Project;
 import dev.kiln.sample.storage.ProjectStore;
@@ -35,17 +36,36 @@ public final class ProjectViews {
 
   /**
    * Adds a project, sent as JSON or as a form with the same fields, and answers 201 with the
-   * project and its URL in {@code Location}. Forms are listed on purpose: any site can make a browser
-   * post one, and what keeps that out here is the API key header, which a form cannot send.
+   * project and its URL in {@code Location}; a slug another project has is a 409. Forms are listed
+   * on purpose: any site can make a browser post one, and what keeps that out here is the API key
+   * header, which a form cannot send.
    */
+  @Use(Transactional.class)
   @Route(method = HttpMethod.POST, path = "/projects", name = "addProject", consumes = {Route.JSON, Route.FORM})
   public Response addProject(@Body NewProject project) {
-    if (store.findBySlug(project.slug()).isPresent()) {
-      throw Problem.of(409).detail("a project with slug '" + project.slug() + "' exists").with("slug", project.slug())
-          .toError();
-    }
-    String description = project.description() == null ? "" : project.description();
-    Project added = store.add(project.name(), project.slug(), description);
+    Project added = store.add(project.name(), project.slug(), descriptionOf(project));
     return Response.json(201, added).withHeader("Location", SampleAppUrls.api().project(added.id()).toString());
+  }
+
+  /** The talk's {@code edit_project}: replaces a project's fields; 404 for no such project, 409 for a taken slug. */
+  @Use(Transactional.class)
+  @Route(method = HttpMethod.PUT, path = "/projects/{projectId:\\d+}", name = "editProject",
+      consumes = {Route.JSON, Route.FORM})
+  public Project editProject(long projectId, @Body NewProject project) {
+    return store.update(new Project(projectId, project.name(), project.slug(), descriptionOf(project)))
+        .orElseThrow(() -> HttpError.notFound("no project " + projectId));
+  }
+
+  /** The talk's {@code delete_project}: 204, or 404 for no such project. */
+  @Use(Transactional.class)
+  @Route(method = HttpMethod.DELETE, path = "/projects/{projectId:\\d+}", name = "deleteProject")
+  public void deleteProject(long projectId) {
+    if (!store.delete(projectId)) {
+      throw HttpError.notFound("no project " + projectId);
+    }
+  }
+
+  private static String descriptionOf(NewProject project) {
+    return project.description() == null ? "" : project.description();
   }
 }
