@@ -9,9 +9,12 @@ import time
 import urllib.request
 
 CLASSPATH, ROUNDS, SECONDS = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+SUITE = sys.argv[4] if len(sys.argv) > 4 else "http"
 JVM = ["java", "-Xmx512m", "-XX:+UseParallelGC"]
 SERVERS = {"kiln": ("dev.kiln.bench.BenchServer", 8080), "netty": ("dev.kiln.bench.RawNettyServer", 8081)}
-ENDPOINTS = [
+DATABASE_PORT = 5433
+DATABASE_URL = f"jdbc:postgresql://127.0.0.1:{DATABASE_PORT}/postgres?user=postgres"
+HTTP_ENDPOINTS = [
     ("plaintext", "/plaintext", False),
     ("json", "/json", False),
     ("github route", "/repos/octo/kiln/issues/42", False),
@@ -20,6 +23,13 @@ ENDPOINTS = [
     ("plaintext pipelined", "/plaintext", True),
     ("json pipelined", "/json", True),
 ]
+# TechEmpower's database tests, against the embedded PostgreSQL of BenchDatabase (pinned beside wrk).
+DB_ENDPOINTS = [
+    ("single query", "/db", False),
+    ("20 queries", "/queries?queries=20", False),
+    ("20 updates", "/updates?queries=20", False),
+]
+ENDPOINTS = DB_ENDPOINTS if SUITE == "db" else HTTP_ENDPOINTS
 TICKS = os.sysconf(os.sysconf_names["SC_CLK_TCK"])
 LUA = os.path.join(os.path.dirname(__file__), "pipeline.lua")
 
@@ -27,7 +37,8 @@ LUA = os.path.join(os.path.dirname(__file__), "pipeline.lua")
 def start(name):
     main, port = SERVERS[name]
     began = time.monotonic()
-    process = subprocess.Popen(["taskset", "-c", "0"] + JVM + ["-cp", CLASSPATH, main, str(port)],
+    arguments = [str(port)] + ([DATABASE_URL] if SUITE == "db" else [])
+    process = subprocess.Popen(["taskset", "-c", "0"] + JVM + ["-cp", CLASSPATH, main] + arguments,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = began + 60
     while time.monotonic() < deadline:
@@ -89,7 +100,27 @@ def wrk(port, path, pipelined, seconds=None):
     }
 
 
+def start_database():
+    process = subprocess.Popen(["taskset", "-c", "1"] + JVM + ["-cp", CLASSPATH, "dev.kiln.bench.BenchDatabase",
+                                str(DATABASE_PORT)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    line = process.stdout.readline()
+    if "postgres ready" not in line:
+        process.kill()
+        raise SystemExit("the benchmark's PostgreSQL did not start: " + line)
+    return process
+
+
 def main():
+    database = start_database() if SUITE == "db" else None
+    try:
+        run()
+    finally:
+        if database:
+            database.terminate()
+            database.wait()
+
+
+def run():
     startup = {name: [] for name in SERVERS}
     for _ in range(5):
         for name in SERVERS:

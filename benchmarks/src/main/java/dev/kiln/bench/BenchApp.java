@@ -2,6 +2,7 @@ package dev.kiln.bench;
 
 import dev.kiln.Application;
 import dev.kiln.Router;
+import dev.kiln.jdbi.Database;
 
 /**
  * The application the load benchmark serves (TechEmpower-style endpoints, see {@link BenchViews}),
@@ -11,7 +12,12 @@ import dev.kiln.Router;
 public final class BenchApp {
   private BenchApp() {}
 
+  /** The table without a database: its database routes answer 503. */
   public static Router router() {
-    return BenchAppRoutes.create();
+    return router(null);
+  }
+
+  public static Router router(Database database) {
+    return BenchAppRoutes.builder().dbViews(new DbViews(database)).build();
   }
 }

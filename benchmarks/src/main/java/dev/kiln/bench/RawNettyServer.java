@@ -1,8 +1,11 @@
 package dev.kiln.bench;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -32,12 +35,20 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.locks.LockSupport;
@@ -48,8 +59,10 @@ import java.util.concurrent.locks.LockSupport;
  * on the request's head (the benchmark's requests have no body, so nothing aggregates), header
  * validation off both ways, cached {@code AsciiString} header values, {@code voidPromise()} writes
  * and one flush at the end of each socket read, as Netty's own HTTP hello-world example does. JSON
- * is serialized per request, as TechEmpower's rules require; the headers are Kiln's.
- * {@code RawNettyServer <port>}.
+ * is serialized per request, as TechEmpower's rules require; the headers are Kiln's. With a JDBC
+ * URL, the database tests run plain JDBC prepared statements over HikariCP on a pool of
+ * {@link BenchServer#POOL} threads, as many as connections, the answer written back on the
+ * connection's event loop. {@code RawNettyServer <port> [<jdbc url>]}.
  */
 public final class RawNettyServer {
   private static final byte[] HELLO = BenchViews.HELLO.getBytes(StandardCharsets.UTF_8);
@@ -59,6 +72,8 @@ public final class RawNettyServer {
   private static final AsciiString SERVER = AsciiString.cached("Netty");
   private static final AsciiString PLAIN = AsciiString.cached("text/plain; charset=utf-8");
   private static final AsciiString APPLICATION_JSON = AsciiString.cached("application/json");
+  private static final ObjectWriter WORLD = new ObjectMapper().writerFor(World.class);
+  private static final ObjectWriter WORLDS = new ObjectMapper().writerFor(new TypeReference<List<World>>() {});
 
   private RawNettyServer() {}
 
@@ -67,8 +82,9 @@ public final class RawNettyServer {
     boolean epoll = Epoll.isAvailable();
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
     ExecutorService blocking = Executors.newFixedThreadPool(64);
+    Worlds worlds = args.length > 1 ? new Worlds(args[1]) : null;
     HttpDecoderConfig decoder = new HttpDecoderConfig().setValidateHeaders(false);
-    Handler handler = new Handler(blocking);
+    Handler handler = new Handler(blocking, worlds);
     try {
       Channel channel = new ServerBootstrap()
           .group(group)
@@ -88,6 +104,9 @@ public final class RawNettyServer {
     } finally {
       group.shutdownGracefully();
       blocking.shutdown();
+      if (worlds != null) {
+        worlds.close();
+      }
     }
   }
 
@@ -96,9 +115,11 @@ public final class RawNettyServer {
     private static volatile AsciiString date = AsciiString.EMPTY_STRING;
     private static volatile long dateSecond;
     private final ExecutorService blocking;
+    private final Worlds worlds;
 
-    Handler(ExecutorService blocking) {
+    Handler(ExecutorService blocking, Worlds worlds) {
       this.blocking = blocking;
+      this.worlds = worlds;
     }
 
     @Override
@@ -118,6 +139,14 @@ public final class RawNettyServer {
           LockSupport.parkNanos(1_000_000);
           ctx.executor().execute(() -> {
             write(ctx, HELLO, PLAIN, keepAlive);
+            ctx.flush();
+          });
+        });
+      } else if (worlds != null && (uri.equals("/db") || uri.startsWith("/queries") || uri.startsWith("/updates"))) {
+        worlds.executor.execute(() -> {
+          byte[] body = worlds.answer(uri);
+          ctx.executor().execute(() -> {
+            write(ctx, body, APPLICATION_JSON, keepAlive);
             ctx.flush();
           });
         });
@@ -163,6 +192,66 @@ public final class RawNettyServer {
         dateSecond = second;
       }
       return date;
+    }
+  }
+
+  /** TechEmpower's database tests in plain JDBC: the same SQL as {@link DbViews}, over HikariCP. */
+  private static final class Worlds implements AutoCloseable {
+    private final HikariDataSource pool;
+    final ExecutorService executor = Executors.newFixedThreadPool(BenchServer.POOL);
+
+    Worlds(String url) {
+      HikariConfig config = new HikariConfig();
+      config.setJdbcUrl(url);
+      config.setUsername("postgres");
+      config.setMaximumPoolSize(BenchServer.POOL);
+      pool = new HikariDataSource(config);
+    }
+
+    byte[] answer(String uri) {
+      try (Connection connection = pool.getConnection()) {
+        if (uri.equals("/db")) {
+          return WORLD.writeValueAsBytes(find(connection, DbViews.randomId()));
+        }
+        List<String> values = new QueryStringDecoder(uri).parameters().get("queries");
+        int count = DbViews.count(values == null ? "" : values.get(0));
+        List<World> worlds = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+          World found = find(connection, DbViews.randomId());
+          worlds.add(uri.startsWith("/updates") ? new World(found.id(), DbViews.randomId()) : found);
+        }
+        if (uri.startsWith("/updates")) {
+          worlds.sort(Comparator.comparingInt(World::id));
+          try (PreparedStatement update = connection.prepareStatement(
+              "update world set randomnumber = ? where id = ?")) {
+            for (World world : worlds) {
+              update.setInt(1, world.randomNumber());
+              update.setInt(2, world.id());
+              update.addBatch();
+            }
+            update.executeBatch();
+          }
+        }
+        return WORLDS.writeValueAsBytes(worlds);
+      } catch (SQLException | JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    private static World find(Connection connection, int id) throws SQLException {
+      try (PreparedStatement select = connection.prepareStatement("select id, randomnumber from world where id = ?")) {
+        select.setInt(1, id);
+        try (ResultSet row = select.executeQuery()) {
+          row.next();
+          return new World(row.getInt(1), row.getInt(2));
+        }
+      }
+    }
+
+    @Override
+    public void close() {
+      executor.shutdown();
+      pool.close();
     }
   }
 }

@@ -182,6 +182,30 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs {@code action} once the transaction of this thread commits (a {@link Transactional}
+   * handler's, or an {@link #inTransaction} callback's), and never if it rolls back; at once when no
+   * transaction is open. For what must only follow a change that stuck: an event published, a cache
+   * cleared. A failing action is logged; the commit stands.
+   */
+  public void afterCommit(Runnable action) {
+    useHandle(handle -> {
+      if (handle.isInTransaction()) {
+        handle.afterCommit(() -> runLogged(action));
+      } else {
+        runLogged(action);
+      }
+    });
+  }
+
+  private static void runLogged(Runnable action) {
+    try {
+      action.run();
+    } catch (RuntimeException e) {
+      LOG.warn("An action after a commit failed; the commit stands", e);
+    }
+  }
+
   /** Times a {@link Transactional} handler is run again after a serialization failure or a deadlock. */
   int retries() {
     return retries;

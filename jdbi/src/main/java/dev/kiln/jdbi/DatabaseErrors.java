@@ -39,6 +39,14 @@ public final class DatabaseErrors {
 
   private DatabaseErrors() {}
 
+  /**
+   * The row a query found, or a 404 saying {@code message} when it found none: the talk's
+   * {@code raise web.HTTPNotFound()}. {@code found(store.find(id), "no project " + id)}.
+   */
+  public static <T> T found(Optional<T> row, String message) {
+    return row.orElseThrow(() -> HttpError.notFound(message));
+  }
+
   /** {@code failure} as its answer, when it is a database failure the table above maps. */
   public static Optional<DatabaseError> mapped(Throwable failure) {
     if (failure instanceof DatabaseError error) {

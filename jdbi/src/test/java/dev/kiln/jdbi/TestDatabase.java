@@ -101,6 +101,11 @@ public final class TestDatabase implements AutoCloseable {
           databaseConnectionTimeout, timeout, databaseSlowStatement, databaseRetries, databaseMigrations);
     }
 
+    public Settings withSlowStatement(Duration slow) {
+      return new Settings(databaseUrl, databaseDirectory, databaseEmbeddedPort, databasePoolSize,
+          databaseConnectionTimeout, databaseStatementTimeout, slow, databaseRetries, databaseMigrations);
+    }
+
     public Settings withMigrations(String locations) {
       return new Settings(databaseUrl, databaseDirectory, databaseEmbeddedPort, databasePoolSize,
           databaseConnectionTimeout, databaseStatementTimeout, databaseSlowStatement, databaseRetries, locations);

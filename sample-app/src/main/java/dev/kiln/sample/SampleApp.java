@@ -2,18 +2,25 @@ package dev.kiln.sample;
 
 import dev.kiln.App;
 import dev.kiln.Application;
+import dev.kiln.HttpMethod;
 import dev.kiln.Install;
-import dev.kiln.launch.Kiln;
+import dev.kiln.Request;
 import dev.kiln.Router;
 import dev.kiln.TypedKey;
-import dev.kiln.middleware.Compression;
-import dev.kiln.middleware.ErrorPages;
-import dev.kiln.middleware.RequestId;
-import dev.kiln.middleware.SecurityHeaders;
 import dev.kiln.jdbi.Database;
 import dev.kiln.jdbi.Transactional;
+import dev.kiln.launch.Kiln;
+import dev.kiln.middleware.Compression;
+import dev.kiln.middleware.ErrorPages;
+import dev.kiln.middleware.RateLimiter;
+import dev.kiln.middleware.RequestId;
+import dev.kiln.middleware.SecurityHeaders;
+import dev.kiln.redis.Redis;
+import dev.kiln.redis.RedisOutage;
+import dev.kiln.redis.RedisRateLimits;
 import dev.kiln.sample.api.ProjectViews;
 import dev.kiln.sample.auth.ApiKeyAuth;
+import dev.kiln.sample.events.ProjectEvents;
 import dev.kiln.sample.storage.FileStore;
 import dev.kiln.sample.storage.ProjectStore;
 import dev.kiln.sample.storage.UserStore;
@@ -28,10 +35,12 @@ import dev.kiln.server.Server;
  * {@code target/generated-sources/annotations}.
  *
  * <p>Middlewares, outermost first: a request id, error pages (problem+json for API clients, HTML
- * for browsers), security headers and compression on every route, and {@link ApiKeyAuth} on the
- * {@code api} group's writes. Projects and users live in PostgreSQL (an embedded one unless
+ * for browsers), Redis outages as 503, security headers and compression on every route; on the
+ * {@code api} group a rate limit on writes shared by every instance through Redis, then
+ * {@link ApiKeyAuth} on its writes. Projects and users live in PostgreSQL (an embedded one unless
  * {@code --database-url} names another); the API's writes run in a transaction each
- * ({@link Transactional}).
+ * ({@link Transactional}) and announce what they changed on Redis ({@link ProjectEvents}; an
+ * embedded Redis unless {@code --redis-url} names another).
  *
  * <p>Serves on 127.0.0.1:8000; {@link SampleSettings} says what else can be set, and how
  * ({@code --port 9000}, {@code -Dport=9000} or {@code PORT=9000}). Stops gracefully on SIGTERM or Ctrl-C.
@@ -39,8 +48,10 @@ import dev.kiln.server.Server;
 @Application
 @Install(value = RequestId.class, order = 10)
 @Install(value = ErrorPages.class, order = 20)
+@Install(value = RedisOutage.class, order = 25)
 @Install(value = SecurityHeaders.class, order = 30)
 @Install(value = Compression.class, order = 40)
+@Install(value = RateLimiter.class, order = 45, groups = "api")
 @Install(value = Transactional.class, order = 10, optIn = true)
 public final class SampleApp {
   /** The settings, for handlers: {@code request.app().get(SampleApp.SETTINGS)}. */
@@ -51,22 +62,47 @@ public final class SampleApp {
 
   private SampleApp() {}
 
-  /** The application's route table, wired with its handlers and middlewares: the one place that knows them all. */
-  public static Router router(Database database, String apiKey) {
-    return router(database, new FileStore(), apiKey, false);
+  /**
+   * The application's state, opened in order and closed in reverse at shutdown: PostgreSQL (with
+   * its migrations run), Redis, and the subscription to project events.
+   */
+  public static App app(SampleSettings settings) {
+    return App.builder()
+        .set(SETTINGS, settings)
+        .onStartup("database", s -> s.set(Database.KEY, s.closeAtShutdown(Database.open(settings))))
+        .onStartup("redis", s -> s.set(Redis.KEY, s.closeAtShutdown(Redis.open(settings))))
+        .onStartup("project events", s -> s.set(ProjectEvents.KEY,
+            s.closeAtShutdown(ProjectEvents.start(s.get(Redis.KEY), s.get(Database.KEY)))))
+        .start();
+  }
+
+  /** The application's route table over {@code app}'s state: the one place that knows every handler and middleware. */
+  public static Router router(App app) {
+    return router(app, new FileStore());
   }
 
   /** In debug mode error pages show the exception, the stack and the request. */
-  public static Router router(Database database, FileStore files, String apiKey, boolean debug) {
+  public static Router router(App app, FileStore files) {
+    SampleSettings settings = app.get(SETTINGS);
+    Database database = app.get(Database.KEY);
     ProjectStore projects = new ProjectStore(database);
+    RateLimiter writes = new RateLimiter(settings.writeBurst(), settings.writesPerSecond(), SampleApp::writer,
+        RedisRateLimits.store(app.get(Redis.KEY), "api-writes", RedisRateLimits.FailurePolicy.OPEN));
     return SampleAppRoutes.builder()
-        .projectViews(new ProjectViews(projects))
+        .projectViews(new ProjectViews(projects, app.get(ProjectEvents.KEY)))
         .projectPages(new ProjectPages(projects))
         .userViews(new UserViews(new UserStore(database)))
         .uploadViews(new UploadViews(files))
-        .errorPages(ErrorPages.builder().debug(debug).build())
-        .apiKeyAuth(new ApiKeyAuth(apiKey))
+        .errorPages(ErrorPages.builder().debug(settings.debug()).build())
+        .rateLimiter(writes)
+        .apiKeyAuth(new ApiKeyAuth(settings.apiKey()))
         .build();
+  }
+
+  /** Who a write counts against: its client's address. Reads are not limited. */
+  private static String writer(Request request) {
+    HttpMethod method = request.method();
+    return method == HttpMethod.GET || method == HttpMethod.HEAD ? null : RateLimiter.clientAddress(request);
   }
 
   /**
@@ -82,11 +118,7 @@ public final class SampleApp {
   /** Loads the settings and builds the state and router: the server of one generation of the app, not started. */
   static Server.Builder configure(String[] args) {
     SampleSettingsValues settings = SampleSettingsValues.fromCommandLine("sample-app", args);
-    App app = App.builder()
-        .set(SETTINGS, settings)
-        .onStartup("database", startup -> startup.set(Database.KEY, startup.closeAtShutdown(Database.open(settings))))
-        .start();
-    Router router = router(app.get(Database.KEY), new FileStore(), settings.apiKey(), settings.debug());
-    return Server.builder(router).settings(settings).app(app);
+    App app = app(settings);
+    return Server.builder(router(app)).settings(settings).app(app);
   }
 }

@@ -5,14 +5,16 @@ import dev.kiln.Secret;
 import dev.kiln.ServerSettings;
 import dev.kiln.Settings;
 import dev.kiln.jdbi.DatabaseSettings;
+import dev.kiln.redis.RedisSettings;
+import jakarta.validation.constraints.Positive;
 
 /**
- * The sample app's settings (the talk's {@code settings.py}): the server's and the database's own,
- * inherited, and the app's. Each is a flag ({@code --default-locale}), a system property ({@code -DdefaultLocale}) and
+ * The sample app's settings (the talk's {@code settings.py}): the server's, the database's and
+ * Redis's own, inherited, and the app's. Each is a flag ({@code --default-locale}), a system property ({@code -DdefaultLocale}) and
  * an environment variable ({@code DEFAULT_LOCALE}); {@code --help} lists them.
  */
 @Settings
-public interface SampleSettings extends ServerSettings, DatabaseSettings {
+public interface SampleSettings extends ServerSettings, DatabaseSettings, RedisSettings {
   /** Locale of pages when a request names none. */
   @Default("en_US")
   String defaultLocale();
@@ -25,4 +27,14 @@ public interface SampleSettings extends ServerSettings, DatabaseSettings {
   @Secret
   @Default(SampleApp.DEVELOPMENT_API_KEY)
   String apiKey();
+
+  /** API writes a client may send at once, counted across every instance in Redis. */
+  @Default("30")
+  @Positive
+  int writeBurst();
+
+  /** API writes a client may send per second on average, beyond its burst. */
+  @Default("5")
+  @Positive
+  int writesPerSecond();
 }

@@ -153,9 +153,10 @@ class CommandLineTest {
     try {
       var output = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
           StandardCharsets.UTF_8));
-      // The database's lines first (where the embedded PostgreSQL is, the pool), then the server's.
+      // What the app opens first (where its embedded PostgreSQL and Redis are), then the server's line.
       String line = output.readLine();
-      while (line != null && line.contains("\"loggerName\":\"dev.kiln.jdbi.")) {
+      while (line != null && !line.contains("\"loggerName\":\"dev.kiln.internal.server.HttpServer\"")) {
+        assertThat(line).startsWith("{\"timestamp\":");
         line = output.readLine();
       }
       assertThat(line).startsWith("{").contains("\"loggerName\":\"dev.kiln.internal.server.HttpServer\"")

@@ -11,6 +11,7 @@ import dev.kiln.internal.routing.InMemory;
 import dev.kiln.jdbi.Database;
 import dev.kiln.settings.SettingsSource;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,17 +29,27 @@ class SampleAppTest {
   private static App app;
   private static Router router;
 
+  /** The sample's settings with API key {@code secret}, its PostgreSQL's data in {@code folder}, and {@code more}. */
+  static SampleSettings settings(Path folder, Map<String, String> more) {
+    Map<String, String> values = new java.util.HashMap<>(more);
+    values.put("databaseDirectory", folder.resolve("postgres").toString());
+    values.put("apiKey", "secret");
+    return SampleSettingsValues.load(SettingsSource.of(values, Map.of()));
+  }
+
+  /** One server over the app for the whole class: closing a server closes its app. */
+  private static dev.kiln.testing.TestServer server;
+
   @BeforeAll
-  static void openTheDatabase() {
-    SampleSettings settings = SampleSettingsValues.load(SettingsSource.of(
-        Map.of("databaseDirectory", data.resolve("postgres").toString()), Map.of()));
-    app = App.builder().set(Database.KEY, Database.open(settings)).start();
-    router = SampleApp.router(app.get(Database.KEY), "secret");
+  static void serve() {
+    app = SampleApp.app(settings(data, Map.of("writeBurst", "1000")));
+    router = SampleApp.router(app);
+    server = dev.kiln.testing.TestServer.start(router, s -> s.app(app));
   }
 
   @AfterAll
-  static void closeTheDatabase() {
-    app.get(Database.KEY).close();
+  static void stop() {
+    server.close();
   }
 
   /** Only the talk's first project, as the migration left it, before each test. */
@@ -48,10 +59,6 @@ class SampleAppTest {
       h.execute("delete from projects where id > 1");
       h.execute("select setval('projects_id_seq', 1)");
     });
-  }
-
-  private static dev.kiln.testing.TestServer serve() {
-    return dev.kiln.testing.TestServer.start(router, s -> s.app(app));
   }
 
   private static InMemory.Builder request(HttpMethod method, String target) {
@@ -140,116 +147,156 @@ class SampleAppTest {
 
   @Test
   void servesTheTalksPagesOverHttp() {
-    try (dev.kiln.testing.TestServer server = serve()) {
-      var hello = server.client().get("/");
-      assertThat(hello.text()).isEqualTo("Hello, world!");
-      assertThat(hello.header("X-Request-Id")).isNotBlank();
-      assertThat(hello.header("X-Content-Type-Options")).isEqualTo("nosniff");
-      assertThat(server.client().get("/nowhere", "Accept", "text/html").text()).contains("<h1>404 Not Found</h1>");
-      assertThat(server.client().get("/api/projects", "Accept-Encoding", "gzip").status()).isEqualTo(200);
-      assertThat(server.client().get("/projects").text()).startsWith("1\tKiln\t");
-      assertThat(server.client().get(SampleAppUrls.project(1)).text()).startsWith("Kiln\n");
-      var refused = server.client().postJson("/api/projects", java.util.Map.of("name", "Aiohttp", "slug", "aiohttp"));
-      assertThat(refused.status()).isEqualTo(401);
-      assertThat(refused.header("Content-Type")).isEqualTo("application/problem+json");
-      var created = server.client().postJson("/api/projects", java.util.Map.of("name", "Aiohttp", "slug", "aiohttp"),
-          "X-Api-Key", "secret");
-      assertThat(created.status()).isEqualTo(201);
-      assertThat(server.client().get(created.header("Location")).text()).contains("\"slug\":\"aiohttp\"");
-      var invalid = server.client().postForm("/api/projects", java.util.Map.of("name", "", "slug", "x"),
-          "X-Api-Key", "secret");
-      assertThat(invalid.status()).isEqualTo(422);
-      assertThat(invalid.text()).contains("\"path\":\"$.name\"");
-    }
+    var hello = server.client().get("/");
+    assertThat(hello.text()).isEqualTo("Hello, world!");
+    assertThat(hello.header("X-Request-Id")).isNotBlank();
+    assertThat(hello.header("X-Content-Type-Options")).isEqualTo("nosniff");
+    assertThat(server.client().get("/nowhere", "Accept", "text/html").text()).contains("<h1>404 Not Found</h1>");
+    assertThat(server.client().get("/api/projects", "Accept-Encoding", "gzip").status()).isEqualTo(200);
+    assertThat(server.client().get("/projects").text()).startsWith("1\tKiln\t");
+    assertThat(server.client().get(SampleAppUrls.project(1)).text()).startsWith("Kiln\n");
+    var refused = server.client().postJson("/api/projects", java.util.Map.of("name", "Aiohttp", "slug", "aiohttp"));
+    assertThat(refused.status()).isEqualTo(401);
+    assertThat(refused.header("Content-Type")).isEqualTo("application/problem+json");
+    var created = server.client().postJson("/api/projects", java.util.Map.of("name", "Aiohttp", "slug", "aiohttp"),
+        "X-Api-Key", "secret");
+    assertThat(created.status()).isEqualTo(201);
+    assertThat(server.client().get(created.header("Location")).text()).contains("\"slug\":\"aiohttp\"");
+    var invalid = server.client().postForm("/api/projects", java.util.Map.of("name", "", "slug", "x"),
+        "X-Api-Key", "secret");
+    assertThat(invalid.status()).isEqualTo(422);
+    assertThat(invalid.text()).contains("\"path\":\"$.name\"");
   }
 
   /** The talk's add_project, edit_project and delete_project through the API, with the database's own 409. */
   @Test
   void projectsAreAddedEditedAndDeletedInPostgres() {
-    try (dev.kiln.testing.TestServer server = serve()) {
-      var client = server.client();
-      var created = client.postJson("/api/projects", Map.of("name", "aiopg", "slug", "aiopg"), "X-Api-Key", "secret");
-      assertThat(created.status()).as(created.text()).isEqualTo(201);
-      String url = created.header("Location");
+    var client = server.client();
+    var created = client.postJson("/api/projects", Map.of("name", "aiopg", "slug", "aiopg"), "X-Api-Key", "secret");
+    assertThat(created.status()).as(created.text()).isEqualTo(201);
+    String url = created.header("Location");
 
-      var duplicate = client.postJson("/api/projects", Map.of("name", "Again", "slug", "aiopg"), "X-Api-Key", "secret",
-          "Accept", "application/json");
-      assertThat(duplicate.status()).isEqualTo(409);
-      assertThat(duplicate.header("Content-Type")).isEqualTo("application/problem+json");
-      assertThat(duplicate.text()).contains("projects_slug_key").doesNotContain("insert into");
+    var duplicate = client.postJson("/api/projects", Map.of("name", "Again", "slug", "aiopg"), "X-Api-Key", "secret",
+        "Accept", "application/json");
+    assertThat(duplicate.status()).isEqualTo(409);
+    assertThat(duplicate.header("Content-Type")).isEqualTo("application/problem+json");
+    assertThat(duplicate.text()).contains("projects_slug_key").doesNotContain("insert into");
 
-      var edited = client.send("PUT", url, "{\"name\": \"aiopg\", \"slug\": \"aiopg\", \"description\": \"PostgreSQL\"}",
-          "Content-Type", "application/json", "X-Api-Key", "secret");
-      assertThat(edited.status()).as(edited.text()).isEqualTo(200);
-      assertThat(client.get(url).text()).contains("\"description\":\"PostgreSQL\"");
-      var taken = client.send("PUT", url, "{\"name\": \"x\", \"slug\": \"kiln\"}",
-          "Content-Type", "application/json", "X-Api-Key", "secret");
-      assertThat(taken.status()).isEqualTo(409);
-      assertThat(client.send("PUT", "/api/projects/999", "{\"name\": \"x\", \"slug\": \"x\"}",
-          "Content-Type", "application/json", "X-Api-Key", "secret").status()).isEqualTo(404);
-      assertThat(client.send("PUT", url, "{\"name\": \"x\", \"slug\": \"x\"}", "Content-Type", "application/json")
-          .status()).as("writes need the key").isEqualTo(401);
+    var edited = client.send("PUT", url, "{\"name\": \"aiopg\", \"slug\": \"aiopg\", \"description\": \"PostgreSQL\"}",
+        "Content-Type", "application/json", "X-Api-Key", "secret");
+    assertThat(edited.status()).as(edited.text()).isEqualTo(200);
+    assertThat(client.get(url).text()).contains("\"description\":\"PostgreSQL\"");
+    var taken = client.send("PUT", url, "{\"name\": \"x\", \"slug\": \"kiln\"}",
+        "Content-Type", "application/json", "X-Api-Key", "secret");
+    assertThat(taken.status()).isEqualTo(409);
+    assertThat(client.send("PUT", "/api/projects/999", "{\"name\": \"x\", \"slug\": \"x\"}",
+        "Content-Type", "application/json", "X-Api-Key", "secret").status()).isEqualTo(404);
+    assertThat(client.send("PUT", url, "{\"name\": \"x\", \"slug\": \"x\"}", "Content-Type", "application/json")
+        .status()).as("writes need the key").isEqualTo(401);
 
-      assertThat(client.delete(url, "X-Api-Key", "secret").status()).isEqualTo(204);
-      assertThat(client.get(url).status()).isEqualTo(404);
-      assertThat(client.delete(url, "X-Api-Key", "secret").status()).isEqualTo(404);
-    }
+    assertThat(client.delete(url, "X-Api-Key", "secret").status()).isEqualTo(204);
+    assertThat(client.get(url).status()).isEqualTo(404);
+    assertThat(client.delete(url, "X-Api-Key", "secret").status()).isEqualTo(404);
   }
 
   @Test
   void aUsersProfileIsServedFromTheUsersTable() {
-    try (dev.kiln.testing.TestServer server = serve()) {
-      assertThat(server.client().get("/users/1").text())
-          .isEqualTo("{\"id\":1,\"email\":\"igor@example.org\",\"displayName\":\"Igor\"}");
-      assertThat(server.client().get(SampleAppUrls.user(1)).status()).isEqualTo(200);
-      assertThat(server.client().get("/users/999").status()).isEqualTo(404);
-      assertThat(server.client().get("/users/igor").status()).isEqualTo(404);
+    assertThat(server.client().get("/users/1").text())
+        .isEqualTo("{\"id\":1,\"email\":\"igor@example.org\",\"displayName\":\"Igor\"}");
+    assertThat(server.client().get(SampleAppUrls.user(1)).status()).isEqualTo(200);
+    assertThat(server.client().get("/users/999").status()).isEqualTo(404);
+    assertThat(server.client().get("/users/igor").status()).isEqualTo(404);
+  }
+
+  /** What was added is there after the app is closed and started again, as after a restart. */
+  @Test
+  void projectsOutliveARestart(@TempDir Path own) {
+    try (App first = SampleApp.app(settings(own, Map.of()))) {
+      first.get(Database.KEY).useHandle(h -> h.execute("insert into projects (name, slug) values ('kept', 'kept')"));
+    }
+    try (App again = SampleApp.app(settings(own, Map.of()))) {
+      Response projects = InMemory.dispatch(SampleApp.router(again),
+          InMemory.request(HttpMethod.GET, "/api/projects").app(again).build()).toCompletableFuture().join();
+      assertThat(projects.bodyText()).contains("\"slug\":\"kept\"");
     }
   }
 
-  /** What was added is there after the database is closed and opened again, as after a restart. */
+  /** The talk's PUB/SUB: each change is published on Redis once it committed, and heard back. */
   @Test
-  void projectsOutliveARestart() {
-    Database first = app.get(Database.KEY);
-    first.useHandle(h -> h.execute("insert into projects (name, slug) values ('kept', 'kept')"));
-    first.close();
-    SampleSettings settings = SampleSettingsValues.load(SettingsSource.of(
-        Map.of("databaseDirectory", data.resolve("postgres").toString()), Map.of()));
-    app = App.builder().set(Database.KEY, Database.open(settings)).start();
-    router = SampleApp.router(app.get(Database.KEY), "secret");
-    assertThat(call(HttpMethod.GET, "/api/projects").bodyText()).contains("\"slug\":\"kept\"");
+  void everyCommittedChangeIsPublishedOnRedisAndHeard() throws Exception {
+    var client = server.client();
+    String url = client.postJson("/api/projects", Map.of("name", "aioredis", "slug", "aioredis"), "X-Api-Key", "secret")
+        .header("Location");
+    client.send("PUT", url, "{\"name\": \"aioredis\", \"slug\": \"aioredis\", \"description\": \"PUB/SUB\"}",
+        "Content-Type", "application/json", "X-Api-Key", "secret");
+    assertThat(client.postJson("/api/projects", Map.of("name", "dup", "slug", "aioredis"), "X-Api-Key", "secret")
+        .status()).as("rolled back: nothing to announce").isEqualTo(409);
+    client.delete(url, "X-Api-Key", "secret");
+    await("the three events were not heard", () -> client.get("/api/events").text().contains("\"deleted\""));
+    var events = dev.kiln.JsonCodec.standard().mapper().readTree(client.get("/api/events").bytes());
+    List<String> kinds = new java.util.ArrayList<>();
+    for (var event : events) {
+      if ("aioredis".equals(event.at("/project/slug").asText())) {
+        kinds.add(event.get("kind").asText());
+      }
+    }
+    assertThat(kinds).containsExactly("created", "edited", "deleted");
+  }
+
+  /** Writes are limited per client across instances (the limiter's buckets are in Redis); reads are not. */
+  @Test
+  void theApisWritesAreRateLimited(@TempDir Path own) {
+    try (App limited = SampleApp.app(settings(own, Map.of("writeBurst", "2", "writesPerSecond", "1")));
+        dev.kiln.testing.TestServer server = dev.kiln.testing.TestServer.start(SampleApp.router(limited),
+            s -> s.app(limited))) {
+      var client = server.client();
+      for (int i = 0; i < 2; i++) {
+        assertThat(client.postJson("/api/projects", Map.of("name", "p" + i, "slug", "p" + i), "X-Api-Key", "secret")
+            .status()).isEqualTo(201);
+      }
+      var refused = client.postJson("/api/projects", Map.of("name", "p2", "slug", "p2"), "X-Api-Key", "secret");
+      assertThat(refused.status()).isEqualTo(429);
+      assertThat(refused.header("Retry-After")).isNotBlank();
+      for (int i = 0; i < 5; i++) {
+        assertThat(client.get("/api/projects").status()).isEqualTo(200);
+      }
+    }
+  }
+
+  private static void await(String what, java.util.function.BooleanSupplier condition) {
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as(what).isLessThan(deadline);
+      Thread.onSpinWait();
+    }
   }
 
   @Test
   void theUploadFormTakesFilesAndListsThem() {
-    try (dev.kiln.testing.TestServer server = serve()) {
-      assertThat(server.client().get("/uploads").text()).contains("enctype=\"multipart/form-data\"");
-      var uploaded = server.client().post("/uploads", new dev.kiln.testing.MultipartBody()
-          .file("files", "talk.txt", "text/plain", "Introduction to Asyncio Stack".getBytes())
-          .file("files", "big.bin", "application/octet-stream", new byte[100_000])
-          .field("note", "slides"));
-      assertThat(uploaded.status()).as(uploaded.text()).isEqualTo(303);
-      assertThat(uploaded.header("Location")).isEqualTo("/uploads");
-      assertThat(server.client().get("/uploads").text())
-          .contains("<li>talk.txt (29 bytes, text/plain, sha-256 ")
-          .contains("<li>big.bin (100000 bytes, application/octet-stream, sha-256 ")
-          .contains(" — slides</li>");
-      var none = server.client().post("/uploads", new dev.kiln.testing.MultipartBody().field("note", "nothing"));
-      assertThat(none.status()).isEqualTo(422);
-    }
+    assertThat(server.client().get("/uploads").text()).contains("enctype=\"multipart/form-data\"");
+    var uploaded = server.client().post("/uploads", new dev.kiln.testing.MultipartBody()
+        .file("files", "talk.txt", "text/plain", "Introduction to Asyncio Stack".getBytes())
+        .file("files", "big.bin", "application/octet-stream", new byte[100_000])
+        .field("note", "slides"));
+    assertThat(uploaded.status()).as(uploaded.text()).isEqualTo(303);
+    assertThat(uploaded.header("Location")).isEqualTo("/uploads");
+    assertThat(server.client().get("/uploads").text())
+        .contains("<li>talk.txt (29 bytes, text/plain, sha-256 ")
+        .contains("<li>big.bin (100000 bytes, application/octet-stream, sha-256 ")
+        .contains(" — slides</li>");
+    var none = server.client().post("/uploads", new dev.kiln.testing.MultipartBody().field("note", "nothing"));
+    assertThat(none.status()).isEqualTo(422);
   }
 
   @Test
   void servesItsOpenApiDocument() throws Exception {
-    try (dev.kiln.testing.TestServer server = serve()) {
-      var response = server.client().get("/openapi.json");
-      assertThat(response.status()).isEqualTo(200);
-      assertThat(response.header("Content-Type")).isEqualTo("application/json");
-      var document = dev.kiln.JsonCodec.standard().mapper().readTree(response.bytes());
-      assertThat(document.get("openapi").asText()).isEqualTo("3.1.0");
-      assertThat(document.at("/paths/~1api~1projects/post/operationId").asText()).isEqualTo("api.addProject");
-      assertThat(document.at("/components/schemas/NewProject/properties/slug/maxLength").asInt()).isEqualTo(32);
-    }
+    var response = server.client().get("/openapi.json");
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.header("Content-Type")).isEqualTo("application/json");
+    var document = dev.kiln.JsonCodec.standard().mapper().readTree(response.bytes());
+    assertThat(document.get("openapi").asText()).isEqualTo("3.1.0");
+    assertThat(document.at("/paths/~1api~1projects/post/operationId").asText()).isEqualTo("api.addProject");
+    assertThat(document.at("/components/schemas/NewProject/properties/slug/maxLength").asInt()).isEqualTo(32);
   }
 
   @Test
@@ -257,8 +304,13 @@ class SampleAppTest {
     try (var in = getClass().getResourceAsStream("/META-INF/kiln/routes.txt")) {
       assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
           .contains("GET\t/api/projects/{projectId:\\d+}\tapi.project\tdev.kiln.sample.api.ProjectViews#project(long)\t"
-              + "dev.kiln.middleware.RequestId,dev.kiln.middleware.ErrorPages,dev.kiln.middleware.SecurityHeaders,"
-              + "dev.kiln.middleware.Compression,dev.kiln.sample.auth.ApiKeyAuth");
+              + "dev.kiln.middleware.RequestId,dev.kiln.middleware.ErrorPages,dev.kiln.redis.RedisOutage,"
+              + "dev.kiln.middleware.SecurityHeaders,dev.kiln.middleware.Compression,dev.kiln.middleware.RateLimiter,"
+              + "dev.kiln.sample.auth.ApiKeyAuth\t-")
+          .contains("DELETE\t/api/projects/{projectId:\\d+}\tapi.deleteProject\tdev.kiln.sample.api.ProjectViews#"
+              + "deleteProject(long)\tdev.kiln.middleware.RequestId,dev.kiln.middleware.ErrorPages,"
+              + "dev.kiln.redis.RedisOutage,dev.kiln.middleware.SecurityHeaders,dev.kiln.middleware.Compression,"
+              + "dev.kiln.middleware.RateLimiter,dev.kiln.sample.auth.ApiKeyAuth,dev.kiln.jdbi.Transactional\t-");
     }
   }
 }

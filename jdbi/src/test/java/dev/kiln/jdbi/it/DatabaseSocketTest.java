@@ -57,6 +57,7 @@ class DatabaseSocketTest {
   void empty() {
     database.useHandle(h -> h.execute("truncate items restart identity cascade"));
     handlers.attempts.set(0);
+    handlers.announced.clear();
   }
 
   private static Map<String, Object> item(String name, Long parent, Integer quantity) {
@@ -143,6 +144,21 @@ class DatabaseSocketTest {
     assertProblem(refused, 503, "too busy");
     assertThat(refused.header("Retry-After")).isEqualTo("5");
     assertThat(handlers.attempts).as("the first attempt and databaseRetries more").hasValue(4);
+  }
+
+  @Test
+  void whatWaitsForTheCommitRunsOnlyAfterOne() {
+    assertThat(client.postJson("/items/announced", item("kept", null, 1)).status()).isEqualTo(200);
+    assertThat(client.postJson("/items/announced", item("unlucky", null, 13)).status()).isEqualTo(400);
+    assertThat(handlers.announced).containsExactly("kept");
+    assertThat(client.get("/items/unlucky").status()).isEqualTo(404);
+  }
+
+  @Test
+  void jdbcOnTheEventLoopIsRefusedSayingWhy() {
+    assertThat(client.get("/on-the-loop").text())
+        .startsWith("JDBC called on ")
+        .contains("a Netty event loop: call the database from a blocking handler (one without @NonBlocking)");
   }
 
   @Test

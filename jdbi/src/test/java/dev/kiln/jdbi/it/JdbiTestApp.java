@@ -14,6 +14,7 @@ import dev.kiln.jdbi.Database;
 import dev.kiln.jdbi.StatementLog;
 import dev.kiln.jdbi.Transactional;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Routes over the test migration's {@code items} table, in and out of a transaction, beside one with no database. */
@@ -26,6 +27,8 @@ public final class JdbiTestApp {
   private final Database database;
   /** Attempts of the handlers that fail on purpose, for the retry tests. */
   final AtomicInteger attempts = new AtomicInteger();
+  /** Names announced after their transaction committed. */
+  final List<String> announced = new CopyOnWriteArrayList<>();
 
   public JdbiTestApp(Database database) {
     this.database = database;
@@ -112,6 +115,28 @@ public final class JdbiTestApp {
     database.useHandle(h -> h.createQuery("select pg_sleep(cast(:s as double precision))").bind("s", seconds)
         .mapTo(String.class).one());
     return "slept";
+  }
+
+  @Use(Transactional.class)
+  @Route(method = HttpMethod.POST, path = "/items/announced")
+  public long addAnnounced(@Body NewItem item) {
+    long id = insert(item);
+    database.afterCommit(() -> announced.add(item.name()));
+    if (item.quantity() != null && item.quantity() == 13) {
+      throw HttpError.badRequest("unlucky: rolled back");
+    }
+    return id;
+  }
+
+  /** JDBC on the event loop: refused, and the refusal's message answered here for the test to read. */
+  @NonBlocking
+  @Route(path = "/on-the-loop")
+  public String onTheLoop() {
+    try {
+      return "counted " + count();
+    } catch (IllegalStateException refused) {
+      return refused.getMessage();
+    }
   }
 
   @NonBlocking

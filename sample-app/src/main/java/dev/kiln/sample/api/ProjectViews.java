@@ -9,6 +9,7 @@ import dev.kiln.Routes;
 import dev.kiln.Use;
 import dev.kiln.jdbi.Transactional;
 import dev.kiln.sample.SampleAppUrls;
+import dev.kiln.sample.events.ProjectEvents;
 import dev.kiln.sample.storage.Project;
 import dev.kiln.sample.storage.ProjectStore;
 import java.util.List;
@@ -17,9 +18,11 @@ import java.util.List;
 @Routes(prefix = "/api", name = "api")
 public final class ProjectViews {
   private final ProjectStore store;
+  private final ProjectEvents events;
 
-  public ProjectViews(ProjectStore store) {
+  public ProjectViews(ProjectStore store, ProjectEvents events) {
     this.store = store;
+    this.events = events;
   }
 
   /** Every project, oldest first. */
@@ -44,6 +47,7 @@ public final class ProjectViews {
   @Route(method = HttpMethod.POST, path = "/projects", name = "addProject", consumes = {Route.JSON, Route.FORM})
   public Response addProject(@Body NewProject project) {
     Project added = store.add(project.name(), project.slug(), descriptionOf(project));
+    events.created(added);
     return Response.json(201, added).withHeader("Location", SampleAppUrls.api().project(added.id()).toString());
   }
 
@@ -52,17 +56,24 @@ public final class ProjectViews {
   @Route(method = HttpMethod.PUT, path = "/projects/{projectId:\\d+}", name = "editProject",
       consumes = {Route.JSON, Route.FORM})
   public Project editProject(long projectId, @Body NewProject project) {
-    return store.update(new Project(projectId, project.name(), project.slug(), descriptionOf(project)))
+    Project edited = store.update(new Project(projectId, project.name(), project.slug(), descriptionOf(project)))
         .orElseThrow(() -> HttpError.notFound("no project " + projectId));
+    events.edited(edited);
+    return edited;
   }
 
   /** The talk's {@code delete_project}: 204, or 404 for no such project. */
   @Use(Transactional.class)
   @Route(method = HttpMethod.DELETE, path = "/projects/{projectId:\\d+}", name = "deleteProject")
   public void deleteProject(long projectId) {
-    if (!store.delete(projectId)) {
-      throw HttpError.notFound("no project " + projectId);
-    }
+    Project deleted = store.delete(projectId).orElseThrow(() -> HttpError.notFound("no project " + projectId));
+    events.deleted(deleted);
+  }
+
+  /** The project changes this instance heard on Redis, from any instance, newest last. */
+  @Route(path = "/events", name = "events")
+  public List<ProjectEvents.Event> events() {
+    return events.recent();
   }
 
   private static String descriptionOf(NewProject project) {

@@ -50,8 +50,11 @@ public final class ProjectStore {
         .findOne());
   }
 
-  /** Whether there was a project with that id to delete. */
-  public boolean delete(long id) {
-    return database.withHandle(h -> h.createUpdate("delete from projects where id = :id").bind("id", id).execute()) > 0;
+  /** The project deleted, or empty when there was none with that id. */
+  public Optional<Project> delete(long id) {
+    return database.withHandle(h -> h.createQuery("delete from projects where id = :id returning " + COLUMNS)
+        .bind("id", id)
+        .map(ProjectRow.MAPPER)
+        .findOne());
   }
 }

@@ -1,7 +1,7 @@
 package dev.kiln.sample.views;
 
-import dev.kiln.HttpError;
 import dev.kiln.Route;
+import dev.kiln.jdbi.DatabaseErrors;
 import dev.kiln.sample.storage.User;
 import dev.kiln.sample.storage.UserStore;
 
@@ -15,6 +15,6 @@ public final class UserViews {
 
   @Route(path = "/users/{userId:\\d+}", name = "user")
   public User user(long userId) {
-    return users.find(userId).orElseThrow(() -> HttpError.notFound("no user " + userId));
+    return DatabaseErrors.found(users.find(userId), "no user " + userId);
   }
 }

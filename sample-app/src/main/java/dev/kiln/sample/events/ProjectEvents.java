@@ -1,0 +1,117 @@
+package dev.kiln.sample.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.kiln.JsonCodec;
+import dev.kiln.TypedKey;
+import dev.kiln.jdbi.Database;
+import dev.kiln.redis.Message;
+import dev.kiln.redis.Redis;
+import dev.kiln.redis.Subscription;
+import dev.kiln.sample.storage.Project;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Project changes on the Redis channel {@code projects} (the talk's aioredis PUB/SUB): each is
+ * published once its transaction commits, and every instance of the app hears it. The last
+ * {@value #KEPT} heard are kept for {@code GET /api/events}. After an outage a
+ * {@code resubscribed} entry marks where events may be missing. The WebSocket issue turns this
+ * into live updates in the browser.
+ */
+public final class ProjectEvents implements AutoCloseable {
+  /** Where the startup hook keeps it: {@code app.get(ProjectEvents.KEY)}. */
+  public static final TypedKey<ProjectEvents> KEY = TypedKey.of("projectEvents", ProjectEvents.class);
+  public static final String CHANNEL = "projects";
+  private static final int KEPT = 50;
+  private static final Logger LOG = LoggerFactory.getLogger(ProjectEvents.class);
+
+  /**
+   * One change, or a gap in what was heard.
+   *
+   * @param kind {@code created}, {@code edited}, {@code deleted}, or {@code resubscribed} after an outage
+   * @param project the project as it was after the change (before it, for a deletion); none for a gap
+   * @param at when it was published, or when the gap was noticed
+   */
+  public record Event(String kind, Project project, Instant at) {}
+
+  private final Redis redis;
+  private final Database database;
+  private final JsonCodec json = JsonCodec.standard();
+  private final Deque<Event> heard = new ArrayDeque<>();
+  private Subscription subscription;
+
+  private ProjectEvents(Redis redis, Database database) {
+    this.redis = redis;
+    this.database = database;
+  }
+
+  /** Subscribes to the channel; waits until Redis confirms, so nothing published after this returns is missed. */
+  public static ProjectEvents start(Redis redis, Database database) {
+    ProjectEvents events = new ProjectEvents(redis, database);
+    events.subscription = redis.pubSub().subscribe(CHANNEL, events.new Listener());
+    events.subscription.ready().toCompletableFuture().join();
+    return events;
+  }
+
+  public void created(Project project) {
+    publishAfterCommit("created", project);
+  }
+
+  public void edited(Project project) {
+    publishAfterCommit("edited", project);
+  }
+
+  public void deleted(Project project) {
+    publishAfterCommit("deleted", project);
+  }
+
+  /** What this instance heard, newest last. */
+  public synchronized List<Event> recent() {
+    return List.copyOf(heard);
+  }
+
+  /** Published only if the change stuck; a Redis that is away loses the event, never the change. */
+  private void publishAfterCommit(String kind, Project project) {
+    byte[] body = json.write(new Event(kind, project, Instant.now()));
+    String message = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+    database.afterCommit(() -> redis.publish(CHANNEL, message).whenComplete((listeners, failure) -> {
+      if (failure != null) {
+        LOG.warn("Project event not published, Redis failed: {}", failure.toString());
+      }
+    }));
+  }
+
+  private synchronized void keep(Event event) {
+    if (heard.size() == KEPT) {
+      heard.removeFirst();
+    }
+    heard.addLast(event);
+  }
+
+  @Override
+  public void close() {
+    subscription.close();
+  }
+
+  private final class Listener implements Subscription.Listener {
+    @Override
+    public void onMessage(Message message) {
+      try {
+        Event event = json.mapper().readValue(message.body(), Event.class);
+        LOG.info("Heard project {} {} ({})", event.kind(), event.project().slug(), event.project().id());
+        keep(event);
+      } catch (JsonProcessingException e) {
+        LOG.warn("Ignored a message on {} that is no project event: {}", CHANNEL, e.getOriginalMessage());
+      }
+    }
+
+    @Override
+    public void onGap(Subscription.Gap gap) {
+      keep(new Event(gap == Subscription.Gap.RESUBSCRIBED ? "resubscribed" : "overflowed", null, Instant.now()));
+    }
+  }
+}
