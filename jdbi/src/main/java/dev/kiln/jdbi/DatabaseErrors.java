@@ -91,7 +91,9 @@ public final class DatabaseErrors {
     if (answer == null) {
       return Optional.empty();
     }
-    if (answer.status() >= 500) {
+    if (SERIALIZATION_FAILURE.equals(state) || DEADLOCK.equals(state)) {
+      LOG.debug("Transaction conflict (SQLSTATE {}): {}", state, sql.getMessage()); // Transactional retries it
+    } else if (answer.status() >= 500) {
       LOG.warn("Database failure answered {} (SQLSTATE {}): {}", answer.status(), state, sql.getMessage());
     }
     return Optional.of(new DatabaseError(answer, state, failure));

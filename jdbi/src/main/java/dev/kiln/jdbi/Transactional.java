@@ -5,6 +5,8 @@ import dev.kiln.Request;
 import dev.kiln.RouteInfo;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a handler in one database transaction, on the handler's own thread. Install it on the
@@ -38,6 +40,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * loop.
  */
 public final class Transactional implements Interceptor.Handler {
+  private static final Logger LOG = LoggerFactory.getLogger(Transactional.class);
+
   public Transactional() {}
 
   @Override
@@ -65,7 +69,12 @@ public final class Transactional implements Interceptor.Handler {
           if (answer.isEmpty()) {
             throw failure;
           }
-          if (!answer.get().retryable() || attempt >= database.retries()) {
+          if (!answer.get().retryable()) {
+            throw answer.get();
+          }
+          if (attempt >= database.retries()) {
+            LOG.warn("{} gave up after {} attempts, each ended by a transaction conflict (SQLSTATE {})",
+                request.route(), attempt + 1, answer.get().sqlState());
             throw answer.get();
           }
           pauseBeforeRetry(attempt);

@@ -26,6 +26,10 @@ public final class RowColumns {
   public static int[] indices(ResultSet rows, String record, String[] components, String[] columns)
       throws SQLException {
     ResultSetMetaData meta = rows.getMetaData();
+    int count = meta.getColumnCount();
+    if (count == columns.length && inOrder(meta, columns)) {
+      return count < IN_ORDER.length ? IN_ORDER[count] : identity(count);
+    }
     Map<String, Integer> byLabel = new HashMap<>();
     List<String> labels = new ArrayList<>();
     for (int i = meta.getColumnCount(); i >= 1; i--) {
@@ -44,6 +48,32 @@ public final class RowColumns {
       at[c] = index;
     }
     return at;
+  }
+
+  /** Identity indices for the usual query, which selects a record's columns in component order; shared, never written. */
+  private static final int[][] IN_ORDER = new int[33][];
+
+  static {
+    for (int n = 0; n < IN_ORDER.length; n++) {
+      IN_ORDER[n] = identity(n);
+    }
+  }
+
+  private static int[] identity(int count) {
+    int[] at = new int[count];
+    for (int i = 0; i < count; i++) {
+      at[i] = i + 1;
+    }
+    return at;
+  }
+
+  private static boolean inOrder(ResultSetMetaData meta, String[] columns) throws SQLException {
+    for (int i = 0; i < columns.length; i++) {
+      if (!meta.getColumnLabel(i + 1).equalsIgnoreCase(columns[i])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@code value}, which must not be {@code NULL}. */
