@@ -16,6 +16,7 @@ public final class MediaTypes {
       Map.entry("mjs", "text/javascript; charset=utf-8"),
       Map.entry("json", Response.APPLICATION_JSON),
       Map.entry("map", Response.APPLICATION_JSON),
+      Map.entry("webmanifest", "application/manifest+json"),
       Map.entry("xml", "application/xml"),
       Map.entry("svg", "image/svg+xml"),
       Map.entry("png", "image/png"),
@@ -36,7 +37,8 @@ public final class MediaTypes {
       Map.entry("mp4", "video/mp4"),
       Map.entry("webm", "video/webm"),
       Map.entry("mp3", "audio/mpeg"),
-      Map.entry("ogg", "audio/ogg"));
+      Map.entry("ogg", "audio/ogg"),
+      Map.entry("wav", "audio/wav"));
 
   private MediaTypes() {}
 

@@ -190,6 +190,11 @@ class DiagnosticsTest {
     JavaFileObject bad = handler("A", "@Route(path = \"/a\", name = \"my-route\") public String a() { return \"\"; }");
     assertThat(compile(bad)).hadErrorContaining("[Kiln/InvalidRouteName] route name \"my-route\" must be Java identifiers "
         + "joined by dots").inFile(bad).onLineContaining("my-route");
+    assertThat(compile(bad)).hadErrorContaining("e.g. \"my_route\"");
+    JavaFileObject keyword = handler("K", "@Route(path = \"/k\", name = \"assets.static\") public String k() { return \"\"; }");
+    assertThat(compile(keyword)).hadErrorContaining("route name \"assets.static\" must be Java identifiers joined by dots, "
+        + "none a Java keyword").inFile(keyword).onLineContaining("assets.static");
+    assertThat(compile(keyword)).hadErrorContaining("e.g. \"assets.staticRoute\"");
 
     JavaFileObject clash = handler("B", """
         @Route(path = "/api", name = "api") public String api() { return ""; }

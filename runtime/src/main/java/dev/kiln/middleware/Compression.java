@@ -45,7 +45,9 @@ public final class Compression implements Middleware.Handler {
     long length = body.length();
     if (response.status() < 200 || response.status() == 204 || response.status() == 304
         || body instanceof ResponseBody.Empty || (length >= 0 && length < minimumSize)
-        || response.header("Content-Encoding") != null || isCompressed(response.contentType())) {
+        || response.header("Content-Encoding") != null || isCompressed(response.contentType())
+        // A range-capable answer (static files) is sent as it is: ranges count its bytes, its ETag names them.
+        || response.header("Accept-Ranges") != null || response.header("Content-Range") != null) {
       return response;
     }
     String vary = response.header("Vary");

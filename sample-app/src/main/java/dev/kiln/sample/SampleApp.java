@@ -7,6 +7,7 @@ import dev.kiln.Install;
 import dev.kiln.Request;
 import dev.kiln.Router;
 import dev.kiln.TypedKey;
+import dev.kiln.files.StaticFiles;
 import dev.kiln.jdbi.Database;
 import dev.kiln.jdbi.Transactional;
 import dev.kiln.launch.Kiln;
@@ -24,10 +25,12 @@ import dev.kiln.sample.events.ProjectEvents;
 import dev.kiln.sample.storage.FileStore;
 import dev.kiln.sample.storage.ProjectStore;
 import dev.kiln.sample.storage.UserStore;
+import dev.kiln.sample.views.AssetViews;
 import dev.kiln.sample.views.ProjectPages;
 import dev.kiln.sample.views.UploadViews;
 import dev.kiln.sample.views.UserViews;
 import dev.kiln.server.Server;
+import java.nio.file.Path;
 
 /**
  * The talk's "real world" project on Kiln. The processor names {@code SampleAppRoutes} (the route
@@ -81,14 +84,20 @@ public final class SampleApp {
     return router(app, new FileStore());
   }
 
-  /** In debug mode error pages show the exception, the stack and the request. */
+  /**
+   * In debug mode error pages show the exception, the stack and the request, and static files are
+   * served from {@code staticSourceFolder} when it exists, as they are now.
+   */
   public static Router router(App app, FileStore files) {
     SampleSettings settings = app.get(SETTINGS);
     Database database = app.get(Database.KEY);
     ProjectStore projects = new ProjectStore(database);
     RateLimiter writes = new RateLimiter(settings.writeBurst(), settings.writesPerSecond(), SampleApp::writer,
         RedisRateLimits.store(app.get(Redis.KEY), "api-writes", RedisRateLimits.FailurePolicy.OPEN));
+    StaticFiles assets = StaticFiles.of(SampleApp.class, "/static", "static", Path.of(settings.staticSourceFolder()),
+        settings.debug());
     return SampleAppRoutes.builder()
+        .assetViews(new AssetViews(assets))
         .projectViews(new ProjectViews(projects, app.get(ProjectEvents.KEY)))
         .projectPages(new ProjectPages(projects))
         .userViews(new UserViews(new UserStore(database)))

@@ -37,4 +37,8 @@ public interface SampleSettings extends ServerSettings, DatabaseSettings, RedisS
   @Default("5")
   @Positive
   int writesPerSecond();
+
+  /** Where static files are read from in debug mode, so changes show with no rebuild; relative to the working directory. */
+  @Default("sample-app/src/main/resources/static")
+  String staticSourceFolder();
 }

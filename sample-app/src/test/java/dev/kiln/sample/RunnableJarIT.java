@@ -37,6 +37,7 @@ class RunnableJarIT {
         "-DdatabaseDirectory=target/jar-test-postgres", "-jar", JAR.toString()))) {
       assertThat(app.get("/").body()).isEqualTo("Hello, world!");
       assertThat(app.get("/api/projects").statusCode()).isEqualTo(200);
+      assertThat(app.get("/static/css/site.css").body()).as("static files out of the jar").contains("--accent");
       assertThat(app.stop()).contains("Kiln stopped");
     }
   }

@@ -263,6 +263,42 @@ class SampleAppTest {
     }
   }
 
+  /** The talk's add_static: files by their listing, versioned URLs, the gzip sibling, dotfiles and traversal 404. */
+  @Test
+  void staticFilesAreServedFromTheirListing() throws Exception {
+    var client = server.client();
+    var css = client.get("/static/css/site.css");
+    assertThat(css.status()).isEqualTo(200);
+    assertThat(css.header("Content-Type")).isEqualTo("text/css; charset=utf-8");
+    assertThat(css.text()).contains("--accent");
+    assertThat(css.header("X-Content-Type-Options")).as("the app's middlewares apply").isEqualTo("nosniff");
+    assertThat(client.get("/static/js/project.js", "Accept-Encoding", "gzip").header("Content-Encoding"))
+        .isEqualTo("gzip");
+    assertThat(client.get(SampleAppUrls.assets("css/site.css")).status()).isEqualTo(200);
+    for (String path : new String[] {"/static/../application.properties", "/static/%2e%2e/db/migration/V1__users.sql",
+        "/static/.gitkeep", "/static/css/site.css.gz", "/static/nope.js"}) {
+      assertThat(client.get(path).status()).as(path).isEqualTo(404);
+    }
+  }
+
+  /** Each precompressed sibling is its file, compressed: a stale .gz would serve old bytes to most browsers. */
+  @Test
+  void everyGzipSiblingMatchesItsFile() throws Exception {
+    Path folder = Path.of("src/main/resources/static");
+    List<Path> siblings;
+    try (var tree = java.nio.file.Files.walk(folder)) {
+      siblings = tree.filter(p -> p.toString().endsWith(".gz")).toList();
+    }
+    assertThat(siblings).isNotEmpty();
+    for (Path sibling : siblings) {
+      Path file = sibling.resolveSibling(sibling.getFileName().toString().replaceFirst("\\.gz$", ""));
+      try (var in = new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(sibling))) {
+        assertThat(in.readAllBytes()).as(sibling + ": regenerate it with gzip -9 -k -n -f " + file)
+            .isEqualTo(java.nio.file.Files.readAllBytes(file));
+      }
+    }
+  }
+
   private static void await(String what, java.util.function.BooleanSupplier condition) {
     long deadline = System.nanoTime() + 30_000_000_000L;
     while (!condition.getAsBoolean()) {

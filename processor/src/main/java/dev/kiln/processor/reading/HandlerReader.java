@@ -450,9 +450,21 @@ public final class HandlerReader {
   }
 
   private static String nameProblem(String name) {
-    return "route name \"" + name + "\" must be Java identifiers joined by dots (each part becomes a method of "
-        + "the generated URL builders), e.g. \"" + name.replaceAll("[^A-Za-z0-9_.]+", "_").replaceAll("^[0-9]", "_$0")
-        + "\"";
+    return "route name \"" + name + "\" must be Java identifiers joined by dots, none a Java keyword (each part "
+        + "becomes a method of the generated URL builders), e.g. \"" + suggestedName(name) + "\"";
+  }
+
+  /** {@code name} made a route name: other characters as {@code _}, a leading digit or a keyword prefixed. */
+  private static String suggestedName(String name) {
+    List<String> parts = new ArrayList<>();
+    for (String part : name.split("\\.", -1)) {
+      String identifier = part.replaceAll("[^A-Za-z0-9_]+", "_").replaceAll("^[0-9]", "_$0");
+      if (identifier.isEmpty()) {
+        identifier = "_";
+      }
+      parts.add(SourceVersion.isKeyword(identifier) ? identifier + "Route" : identifier);
+    }
+    return String.join(".", parts);
   }
 
   /** A class's {@code @Routes}: prefix and name, and the annotation for diagnostics. */

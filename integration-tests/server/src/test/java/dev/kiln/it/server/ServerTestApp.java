@@ -25,6 +25,8 @@ public final class ServerTestApp {
 
   /** The routes answering with files, streams and upgrades. */
   final BodyViews bodies = new BodyViews();
+  /** The static files. */
+  final StaticViews statics = new StaticViews();
 
   Router router() {
     return router(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
@@ -34,6 +36,7 @@ public final class ServerTestApp {
   Router router(java.nio.file.Path spool) {
     return ServerTestAppRoutes.builder()
         .bodyViews(bodies)
+        .staticViews(statics)
         .requestDataViews(new RequestDataViews(spool))
         .serverTestApp(this)
         .build();
