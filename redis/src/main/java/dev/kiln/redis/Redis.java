@@ -91,6 +91,7 @@ public final class Redis implements AutoCloseable {
     String shown = masked(url, uri);
     RedisClient client = RedisClient.create(uri);
     client.setOptions(commandOptions(settings, true));
+    client.addListener(new CommandRecorder()); // before connecting: a connection takes the listeners it is made with
     RedisClient pubSubClient = RedisClient.create(uri);
     // The PUB/SUB link is reconnected by PubSub's heartbeat, which also notices a silent link.
     pubSubClient.setOptions(commandOptions(settings, false));

@@ -49,6 +49,17 @@ class RedisOutageTest {
   }
 
   @Test
+  void aRequestsCommandsAreRecordedByNameWithoutTheirKeysOrValues() throws Exception {
+    try (TestRedisAccess server = TestRedisAccess.start(); Redis redis = Redis.open(server.settings());
+        TestServer app = serve(redis, new RateLimiter(100, 100))) {
+      var recorded = app.client().get("/recorded");
+      assertThat(recorded.status()).as(recorded.text()).isEqualTo(200);
+      assertThat(recorded.text()).isEqualTo("SET GET INCR").doesNotContain("secret");
+      assertThat(app.client().get("/blocking-count").status()).as("unrecorded routes still work").isEqualTo(200);
+    }
+  }
+
+  @Test
   void theRedisRateLimiterCountsAcrossInstances() throws Exception {
     try (TestRedisAccess server = TestRedisAccess.start(); Redis first = Redis.open(server.settings());
         Redis second = Redis.open(server.settings());

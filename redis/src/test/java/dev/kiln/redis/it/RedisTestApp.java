@@ -3,8 +3,12 @@ package dev.kiln.redis.it;
 import dev.kiln.Application;
 import dev.kiln.Install;
 import dev.kiln.NonBlocking;
+import dev.kiln.Request;
 import dev.kiln.Route;
+import dev.kiln.Use;
 import dev.kiln.middleware.RateLimiter;
+import dev.kiln.redis.CommandLog;
+import dev.kiln.redis.RecordRedisCommands;
 import dev.kiln.redis.Redis;
 import dev.kiln.redis.RedisOutage;
 import java.util.concurrent.CompletionStage;
@@ -13,6 +17,7 @@ import java.util.concurrent.CompletionStage;
 @Application
 @Install(value = RedisOutage.class, order = 10)
 @Install(value = RateLimiter.class, order = 20, paths = "/limited")
+@Install(value = RecordRedisCommands.class, order = 10, optIn = true)
 public final class RedisTestApp {
   private final Redis redis;
 
@@ -29,6 +34,18 @@ public final class RedisTestApp {
   @Route(path = "/blocking-count")
   public String blockingCount() {
     return "count " + redis.sync().incr("count");
+  }
+
+  /** The commands this request sent, as its CommandLog has them: names only. */
+  @Use(RecordRedisCommands.class)
+  @Route(path = "/recorded")
+  public String recorded(Request request) {
+    redis.sync().set("recorded-key", "a-secret-value");
+    redis.sync().get("recorded-key");
+    redis.commands().incr("recorded-count").toCompletableFuture().join();
+    return request.attribute(CommandLog.KEY).commands().stream()
+        .map(command -> command.name() + (command.failed() ? "!" : "") + (command.took().isNegative() ? "?" : ""))
+        .collect(java.util.stream.Collectors.joining(" "));
   }
 
   @NonBlocking

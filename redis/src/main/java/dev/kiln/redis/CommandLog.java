@@ -1,0 +1,56 @@
+package dev.kiln.redis;
+
+import dev.kiln.TypedKey;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Redis commands one request sent, in order, for the debug toolbar and for tests: each
+ * command's name ({@code GET}, {@code PUBLISH}; never its keys or values), how long Redis took to
+ * answer, and whether it failed. A request that {@link RecordRedisCommands} wraps carries one under
+ * {@link #KEY}.
+ */
+public final class CommandLog {
+  /** Where a request keeps its log: {@code request.attribute(CommandLog.KEY)}. */
+  public static final TypedKey<CommandLog> KEY = TypedKey.of("redisCommands", CommandLog.class);
+
+  private static final ThreadLocal<CommandLog> CURRENT = new ThreadLocal<>();
+
+  /** One command: its name, its time from being sent to being answered, whether it failed. */
+  public record Command(String name, Duration took, boolean failed) {}
+
+  private final List<Command> commands = new ArrayList<>();
+
+  /** The commands answered so far, in the order they were answered. */
+  public synchronized List<Command> commands() {
+    return List.copyOf(commands);
+  }
+
+  synchronized void add(Command command) {
+    commands.add(command);
+  }
+
+  /** Records the commands sent from this thread into {@code log} until the returned scope closes. */
+  static Scope recordOnThisThread(CommandLog log) {
+    CommandLog outer = CURRENT.get();
+    CURRENT.set(log);
+    return () -> {
+      if (outer == null) {
+        CURRENT.remove();
+      } else {
+        CURRENT.set(outer);
+      }
+    };
+  }
+
+  static CommandLog current() {
+    return CURRENT.get();
+  }
+
+  /** Ends a recording; closes without exceptions. */
+  interface Scope extends AutoCloseable {
+    @Override
+    void close();
+  }
+}
