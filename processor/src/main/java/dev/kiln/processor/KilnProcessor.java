@@ -18,11 +18,14 @@ import dev.kiln.processor.writing.MarkerWriter;
 import dev.kiln.processor.model.HandlerClass;
 import dev.kiln.processor.model.RowModel;
 import dev.kiln.processor.model.SettingsModel;
+import dev.kiln.processor.model.TemplateModel;
 import dev.kiln.processor.reading.Javadoc;
 import dev.kiln.processor.reading.RowReader;
 import dev.kiln.processor.reading.SettingsReader;
+import dev.kiln.processor.reading.TemplateReader;
 import dev.kiln.processor.writing.RowWriter;
 import dev.kiln.processor.writing.SettingsWriter;
+import dev.kiln.processor.writing.TemplatesWriter;
 import dev.kiln.processor.writing.OpenApiWriter;
 import dev.kiln.processor.writing.RouteListWriter;
 import dev.kiln.processor.writing.RoutesWriter;
@@ -73,6 +76,8 @@ public final class KilnProcessor extends AbstractProcessor {
   /** Handler and middleware classes of this compilation, to check they sit under the application. */
   private final Set<String> contributors = new LinkedHashSet<>();
   private final List<TypeElement> applications = new ArrayList<>();
+  /** The jte templates of this compilation, written as {@code <App>Templates} with the root. */
+  private final List<TemplateModel> templates = new ArrayList<>();
   /** The first route seen, by class and method name: elements of an earlier round may be stale. */
   private String[] firstRoute;
   private boolean handlersSeen;
@@ -113,6 +118,7 @@ public final class KilnProcessor extends AbstractProcessor {
     }
     processSettings(round);
     processRows(round);
+    collectTemplates(round);
     if (rootWritten) {
       return true;
     }
@@ -181,6 +187,16 @@ public final class KilnProcessor extends AbstractProcessor {
       SettingsModel model = settingsReader.read(type);
       if (model != null) {
         write(SettingsWriter.write(model), type);
+      }
+    }
+  }
+
+  /** Keeps the round's jte templates (the classes jte's plugin generated from {@code src/main/jte}) for {@code <App>Templates}. */
+  private void collectTemplates(RoundEnvironment round) {
+    for (TypeElement type : ElementFilter.typesIn(round.getRootElements())) {
+      TemplateModel template = TemplateReader.read(type);
+      if (template != null) {
+        templates.add(template);
       }
     }
   }
@@ -271,6 +287,9 @@ public final class KilnProcessor extends AbstractProcessor {
     Element[] origins = originatingElements(application, table);
     write(RoutesWriter.write(table, skeleton), origins);
     write(UrlsWriter.write(table, skeleton), origins);
+    if (!templates.isEmpty() && !applications.isEmpty()) {
+      write(TemplatesWriter.write(ClassName.get(application), templates), application);
+    }
     if (!skeleton) {
       writeResource(RouteListWriter.RESOURCE, RouteListWriter.write(table), origins);
       writeResource(OpenApiWriter.RESOURCE, openApi(application, table), origins);

@@ -1,29 +1,32 @@
 package dev.kiln.sample.views;
 
-import dev.kiln.HttpError;
+import dev.kiln.Response;
 import dev.kiln.Route;
-import dev.kiln.sample.storage.Project;
+import dev.kiln.files.StaticFiles;
+import dev.kiln.jdbi.DatabaseErrors;
+import dev.kiln.sample.SampleAppTemplates;
 import dev.kiln.sample.storage.ProjectStore;
-import java.util.stream.Collectors;
 
-/** The projects as pages for people; the JSON API lives in {@code api/}. */
+/**
+ * The projects as pages for people, from the jte templates in {@code src/main/jte} (the talk's
+ * {@code templates/}); the JSON API lives in {@code api/}.
+ */
 public final class ProjectPages {
   private final ProjectStore store;
+  private final StaticFiles assets;
 
-  public ProjectPages(ProjectStore store) {
+  public ProjectPages(ProjectStore store, StaticFiles assets) {
     this.store = store;
+    this.assets = assets;
   }
 
   @Route(path = "/projects", name = "projects")
-  public String projects() {
-    return store.all().stream()
-        .map(p -> p.id() + "\t" + p.name() + "\t" + p.description())
-        .collect(Collectors.joining("\n", "", "\n"));
+  public Response projects() {
+    return SampleAppTemplates.projects(assets, store.all());
   }
 
   @Route(path = "/projects/{projectId:\\d+}", name = "project")
-  public String project(long projectId) {
-    Project project = store.find(projectId).orElseThrow(() -> HttpError.notFound("no project " + projectId));
-    return project.name() + "\n" + project.description() + "\n";
+  public Response project(long projectId) {
+    return SampleAppTemplates.project(assets, DatabaseErrors.found(store.find(projectId), "no project " + projectId));
   }
 }

@@ -1,20 +1,24 @@
 package dev.kiln.sample.views;
 
+import dev.kiln.Response;
 import dev.kiln.Route;
+import dev.kiln.files.StaticFiles;
 import dev.kiln.jdbi.DatabaseErrors;
-import dev.kiln.sample.storage.User;
+import dev.kiln.sample.SampleAppTemplates;
 import dev.kiln.sample.storage.UserStore;
 
-/** The talk's user profile, {@code /users/{user_id:\d+}}: JSON until the templates give it a page. */
+/** The talk's user profile, {@code /users/{user_id:\d+}}: a row of {@code users} as a page. */
 public final class UserViews {
   private final UserStore users;
+  private final StaticFiles assets;
 
-  public UserViews(UserStore users) {
+  public UserViews(UserStore users, StaticFiles assets) {
     this.users = users;
+    this.assets = assets;
   }
 
   @Route(path = "/users/{userId:\\d+}", name = "user")
-  public User user(long userId) {
-    return DatabaseErrors.found(users.find(userId), "no user " + userId);
+  public Response user(long userId) {
+    return SampleAppTemplates.user(assets, DatabaseErrors.found(users.find(userId), "no user " + userId));
   }
 }
