@@ -22,7 +22,10 @@ public final class CommandLog {
 
   private final List<Command> commands = new ArrayList<>();
 
-  /** The commands answered so far, in the order they were answered. */
+  /**
+   * The commands answered so far, in the order they were answered. A command's record is added on
+   * Lettuce's thread as its answer arrives, which can be a moment after the caller saw the answer.
+   */
   public synchronized List<Command> commands() {
     return List.copyOf(commands);
   }

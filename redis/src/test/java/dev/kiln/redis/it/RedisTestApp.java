@@ -43,7 +43,13 @@ public final class RedisTestApp {
     redis.sync().set("recorded-key", "a-secret-value");
     redis.sync().get("recorded-key");
     redis.commands().incr("recorded-count").toCompletableFuture().join();
-    return request.attribute(CommandLog.KEY).commands().stream()
+    // A command's record is added on Lettuce's thread as it completes, which may be just after the caller sees it.
+    CommandLog log = request.attribute(CommandLog.KEY);
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (log.commands().size() < 3 && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    return log.commands().stream()
         .map(command -> command.name() + (command.failed() ? "!" : "") + (command.took().isNegative() ? "?" : ""))
         .collect(java.util.stream.Collectors.joining(" "));
   }

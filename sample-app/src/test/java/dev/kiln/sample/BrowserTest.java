@@ -1,0 +1,107 @@
+package dev.kiln.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kiln.App;
+import dev.kiln.testing.TestServer;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+/**
+ * The sample app's pages in a real browser, Debian's headless Chromium: the layout's stylesheet
+ * and script load (by their versioned URLs, under the app's Content-Security-Policy) and apply,
+ * the browser logs no failed request, and a screenshot of each page goes to
+ * {@code target/screenshots}.
+ */
+class BrowserTest {
+  @TempDir
+  static Path data;
+  @TempDir
+  static Path profile;
+  private static App app;
+  private static TestServer server;
+  private static ChromeDriver browser;
+
+  @BeforeAll
+  static void start() {
+    app = SampleApp.app(SampleAppTest.settings(data, Map.of()));
+    server = TestServer.start(SampleApp.router(app), s -> s.app(app).accessLog(false));
+    ChromeOptions options = new ChromeOptions()
+        .setBinary("/usr/bin/chromium")
+        .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--no-first-run", "--user-data-dir=" + profile);
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
+    ChromeDriverService driver = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+        .build();
+    browser = new ChromeDriver(driver, options);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+    server.close();
+  }
+
+  private static Object script(String code) {
+    return ((JavascriptExecutor) browser).executeScript(code);
+  }
+
+  @Test
+  void theProjectsPageLoadsItsStylesheetAndScript() throws Exception {
+    browser.get("http://127.0.0.1:" + server.port() + "/projects");
+    assertThat(browser.getTitle()).isEqualTo("Projects · Kiln");
+    assertThat(script("return document.documentElement.dataset.scripted")).as("project.js ran").isEqualTo("yes");
+    assertThat(script("return getComputedStyle(document.body).maxWidth")).as("site.css applied").isEqualTo("768px");
+    @SuppressWarnings("unchecked")
+    List<String> loaded = (List<String>) script(
+        "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname + ' ' + e.responseStatus)");
+    assertThat(loaded).anyMatch(entry -> entry.matches("/static/css/site\\.[0-9a-f]{8}\\.css 200"))
+        .anyMatch(entry -> entry.matches("/static/js/project\\.[0-9a-f]{8}\\.js 200"));
+    assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
+        .as("no failed request, no CSP refusal, no script error")
+        .noneMatch(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue());
+    screenshot("projects");
+  }
+
+  @Test
+  void aProjectAndAUserAreItsPages() throws Exception {
+    browser.get("http://127.0.0.1:" + server.port() + SampleAppUrls.project(1));
+    assertThat(browser.getTitle()).isEqualTo("Kiln · Kiln");
+    screenshot("project");
+    browser.get("http://127.0.0.1:" + server.port() + SampleAppUrls.user(1));
+    assertThat(browser.getTitle()).isEqualTo("Igor · Kiln");
+    List<LogEntry> problems = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue()).toList();
+    assertThat(problems).isEmpty();
+    screenshot("user");
+  }
+
+  private static void screenshot(String name) throws Exception {
+    Path target = Path.of("target", "screenshots", name + ".png");
+    Files.createDirectories(target.getParent());
+    Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+    assertThat(Files.size(target)).isPositive();
+  }
+}
