@@ -107,7 +107,13 @@ public final class Manifest {
     Path target = Files.createTempDirectory("kiln-static-");
     List<Path> made = new ArrayList<>();
     made.add(target);
-    try (JarFile jar = new JarFile(Path.of(connection.getJarFileURL().getPath()).toFile())) {
+    Path jarFile;
+    try {
+      jarFile = Path.of(connection.getJarFileURL().toURI()); // a URI decodes %20 and the like; a URL's path does not
+    } catch (URISyntaxException e) {
+      throw new IOException("not a jar file: " + connection.getJarFileURL(), e);
+    }
+    try (JarFile jar = new JarFile(jarFile.toFile())) {
       for (JarEntry entry : (Iterable<JarEntry>) jar.stream()::iterator) {
         String name = entry.getName();
         if (entry.isDirectory() || !name.startsWith(prefix)) {
