@@ -101,7 +101,7 @@ public final class SampleApp {
         .projectViews(new ProjectViews(projects, app.get(ProjectEvents.KEY)))
         .projectPages(new ProjectPages(projects, assets))
         .userViews(new UserViews(new UserStore(database), assets))
-        .uploadViews(new UploadViews(files))
+        .uploadViews(new UploadViews(files, assets))
         .errorPages(ErrorPages.builder().debug(settings.debug()).build())
         .rateLimiter(writes)
         .apiKeyAuth(new ApiKeyAuth(settings.apiKey()))

@@ -86,7 +86,7 @@ class BrowserTest {
   }
 
   @Test
-  void aProjectAndAUserAreItsPages() throws Exception {
+  void aProjectAUserAndTheUploadFormAreItsPages() throws Exception {
     browser.get("http://127.0.0.1:" + server.port() + SampleAppUrls.project(1));
     assertThat(browser.getTitle()).isEqualTo("Kiln · Kiln");
     screenshot("project");
@@ -96,6 +96,12 @@ class BrowserTest {
         .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue()).toList();
     assertThat(problems).isEmpty();
     screenshot("user");
+    browser.get("http://127.0.0.1:" + server.port() + SampleAppUrls.uploads());
+    assertThat(browser.getTitle()).isEqualTo("Uploads · Kiln");
+    assertThat(browser.findElement(org.openqa.selenium.By.cssSelector("form[enctype='multipart/form-data'] input[type=file]"))
+        .isDisplayed()).isTrue();
+    assertThat(browser.manage().logs().get(LogType.BROWSER).getAll()).isEmpty();
+    screenshot("uploads");
   }
 
   private static void screenshot(String name) throws Exception {

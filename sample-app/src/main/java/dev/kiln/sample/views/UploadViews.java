@@ -1,14 +1,14 @@
 package dev.kiln.sample.views;
 
 import dev.kiln.Form;
-import dev.kiln.Html;
 import dev.kiln.HttpMethod;
 import dev.kiln.Response;
 import dev.kiln.Route;
 import dev.kiln.Upload;
+import dev.kiln.files.StaticFiles;
+import dev.kiln.sample.SampleAppTemplates;
 import dev.kiln.sample.SampleAppUrls;
 import dev.kiln.sample.storage.FileStore;
-import dev.kiln.sample.storage.StoredFile;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.util.List;
@@ -17,25 +17,17 @@ import java.util.Optional;
 /** A multipart upload form: files and a note, kept as names, sizes and digests. */
 public final class UploadViews {
   private final FileStore files;
+  private final StaticFiles assets;
 
-  public UploadViews(FileStore files) {
+  public UploadViews(FileStore files, StaticFiles assets) {
     this.files = files;
+    this.assets = assets;
   }
 
-  /** The form, and the files uploaded so far. */
+  /** The form, and the files uploaded so far: {@code uploads.jte}. */
   @Route(path = "/uploads", name = "uploads")
   public Response uploads() {
-    StringBuilder page = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Uploads</title>"
-        + "</head>\n<body><h1>Uploads</h1>\n<form method=\"post\" enctype=\"multipart/form-data\" action=\""
-        + SampleAppUrls.upload() + "\">\n<input type=\"file\" name=\"files\" multiple>\n"
-        + "<input type=\"text\" name=\"note\" maxlength=\"140\" placeholder=\"note\">\n"
-        + "<button>Upload</button>\n</form>\n<ul>\n");
-    for (StoredFile file : files.all()) {
-      page.append("<li>").append(Html.escape(file.filename())).append(" (").append(file.size()).append(" bytes, ")
-          .append(Html.escape(file.contentType())).append(", sha-256 ").append(file.sha256()).append(")")
-          .append(file.note().isEmpty() ? "" : " — " + Html.escape(file.note())).append("</li>\n");
-    }
-    return Response.html(page.append("</ul>\n</body></html>\n").toString());
+    return SampleAppTemplates.uploads(assets, files.all());
   }
 
   /**
