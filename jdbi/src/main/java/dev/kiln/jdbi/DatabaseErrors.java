@@ -36,6 +36,8 @@ public final class DatabaseErrors {
   private static final String RETRY_AFTER_SECONDS = "5";
 
   private static final Logger LOG = LoggerFactory.getLogger(DatabaseErrors.class);
+  /** A database away for a minute must not write a line per request. */
+  private static final RareWarnings WARNINGS = new RareWarnings(LOG, 10_000_000_000L, System::nanoTime);
 
   private DatabaseErrors() {}
 
@@ -54,7 +56,7 @@ public final class DatabaseErrors {
     }
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof SQLTransientConnectionException) {
-        LOG.warn("No database connection within the pool's timeout: {}", cause.getMessage());
+        warn("No database connection within the pool's timeout: {}", cause.getMessage());
         return Optional.of(new DatabaseError(unavailable("the database is unavailable; try again shortly"), null,
             failure));
       }
@@ -94,9 +96,13 @@ public final class DatabaseErrors {
     if (SERIALIZATION_FAILURE.equals(state) || DEADLOCK.equals(state)) {
       LOG.debug("Transaction conflict (SQLSTATE {}): {}", state, sql.getMessage()); // Transactional retries it
     } else if (answer.status() >= 500) {
-      LOG.warn("Database failure answered {} (SQLSTATE {}): {}", answer.status(), state, sql.getMessage());
+      warn("Database failure answered 503 (SQLSTATE " + state + "): {}", sql.getMessage());
     }
     return Optional.of(new DatabaseError(answer, state, failure));
+  }
+
+  private static void warn(String format, String detail) {
+    WARNINGS.warn(format, detail);
   }
 
   private static HttpError unavailable(String message) {
