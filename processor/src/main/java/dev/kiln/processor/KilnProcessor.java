@@ -288,7 +288,8 @@ public final class KilnProcessor extends AbstractProcessor {
     write(RoutesWriter.write(table, skeleton), origins);
     write(UrlsWriter.write(table, skeleton), origins);
     if (!templates.isEmpty() && !applications.isEmpty()) {
-      write(TemplatesWriter.write(ClassName.get(application), templates), application);
+      boolean reload = processingEnv.getElementUtils().getTypeElement(TemplatesWriter.RELOAD.canonicalName()) != null;
+      write(TemplatesWriter.write(ClassName.get(application), templates, reload), application);
     }
     if (!skeleton) {
       writeResource(RouteListWriter.RESOURCE, RouteListWriter.write(table), origins);

@@ -10,6 +10,7 @@ import dev.kiln.TypedKey;
 import dev.kiln.files.StaticFiles;
 import dev.kiln.jdbi.Database;
 import dev.kiln.jdbi.Transactional;
+import dev.kiln.jte.TemplateReload;
 import dev.kiln.launch.Kiln;
 import dev.kiln.middleware.Compression;
 import dev.kiln.middleware.ErrorPages;
@@ -30,6 +31,7 @@ import dev.kiln.sample.views.ProjectPages;
 import dev.kiln.sample.views.UploadViews;
 import dev.kiln.sample.views.UserViews;
 import dev.kiln.server.Server;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -85,8 +87,9 @@ public final class SampleApp {
   }
 
   /**
-   * In debug mode error pages show the exception, the stack and the request, and static files are
-   * served from {@code staticSourceFolder} when it exists, as they are now.
+   * In debug mode error pages show the exception, the stack and the request, and static files and
+   * templates are read from {@code staticSourceFolder} and {@code templateSourceFolder} when those
+   * exist, as they are now.
    */
   public static Router router(App app, FileStore files) {
     SampleSettings settings = app.get(SETTINGS);
@@ -96,6 +99,10 @@ public final class SampleApp {
         RedisRateLimits.store(app.get(Redis.KEY), "api-writes", RedisRateLimits.FailurePolicy.OPEN));
     StaticFiles assets = StaticFiles.of(SampleApp.class, "/static", "static", Path.of(settings.staticSourceFolder()),
         settings.debug());
+    Path templates = Path.of(settings.templateSourceFolder());
+    if (settings.debug() && Files.isDirectory(templates)) {
+      TemplateReload.enable(templates);
+    }
     return SampleAppRoutes.builder()
         .assetViews(new AssetViews(assets))
         .projectViews(new ProjectViews(projects, app.get(ProjectEvents.KEY)))

@@ -41,4 +41,8 @@ public interface SampleSettings extends ServerSettings, DatabaseSettings, RedisS
   /** Where static files are read from in debug mode, so changes show with no rebuild; relative to the working directory. */
   @Default("sample-app/src/main/resources/static")
   String staticSourceFolder();
+
+  /** Where templates are read from in debug mode, recompiled on change; relative to the working directory. */
+  @Default("sample-app/src/main/jte")
+  String templateSourceFolder();
 }

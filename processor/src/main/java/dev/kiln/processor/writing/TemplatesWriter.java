@@ -20,10 +20,13 @@ import javax.lang.model.element.Modifier;
 public final class TemplatesWriter {
   private static final ClassName STRING_OUTPUT = ClassName.get("gg.jte.output", "StringOutput");
   private static final ClassName HTML_OUTPUT = ClassName.get("gg.jte.html", "OwaspHtmlTemplateOutput");
+  /** kiln-jte's development reload, which the methods defer to when it is on and kiln-jte is on the class path. */
+  public static final ClassName RELOAD = ClassName.get("dev.kiln.jte", "TemplateReload");
 
   private TemplatesWriter() {}
 
-  public static JavaFile write(ClassName application, List<TemplateModel> templates) {
+  /** @param reload whether kiln-jte is on the class path, so the methods render from the source folder when reload is on */
+  public static JavaFile write(ClassName application, List<TemplateModel> templates, boolean reload) {
     ClassName name = ClassName.get(application.packageName(), application.simpleName() + "Templates");
     TypeSpec.Builder type = TypeSpec.classBuilder(name)
         .addJavadoc("The jte templates of {@link $T}, one typed method each: a template's parameters changed, or\n"
@@ -32,11 +35,12 @@ public final class TemplatesWriter {
         .addAnnotation(GeneratedCode.generated(application.canonicalName()))
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-    templates.stream().sorted(Comparator.comparing(TemplateModel::method)).forEach(template -> type.addMethod(method(template)));
+    templates.stream().sorted(Comparator.comparing(TemplateModel::method))
+        .forEach(template -> type.addMethod(method(template, reload)));
     return JavaFile.builder(name.packageName(), type.build()).skipJavaLangImports(true).indent("  ").build();
   }
 
-  private static MethodSpec method(TemplateModel template) {
+  private static MethodSpec method(TemplateModel template, boolean reload) {
     String buffer = template.parameters().stream().anyMatch(p -> p.name().equals("page")) ? "page$" : "page";
     MethodSpec.Builder method = MethodSpec.methodBuilder(template.method())
         .addJavadoc("{@code $L}, rendered.\n", template.file())
@@ -46,6 +50,15 @@ public final class TemplatesWriter {
     for (TemplateModel.Parameter parameter : template.parameters()) {
       method.addParameter(parameter.type(), parameter.name());
       arguments.add(", $N", parameter.name());
+    }
+    if (reload) {
+      CodeBlock.Builder named = CodeBlock.builder().add("$S", template.file());
+      for (TemplateModel.Parameter parameter : template.parameters()) {
+        named.add(", $S, $N", parameter.name(), parameter.name());
+      }
+      method.beginControlFlow("if ($T.enabled())", RELOAD)
+          .addStatement("return $T.render($L)", RELOAD, named.build())
+          .endControlFlow();
     }
     return method
         .addStatement("$T $N = new $T()", STRING_OUTPUT, buffer, STRING_OUTPUT)
