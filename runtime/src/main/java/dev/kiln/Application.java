@@ -32,4 +32,12 @@ public @interface Application {
 
   /** The API's version in the generated OpenAPI document. */
   String version() default "1.0.0";
+
+  /**
+   * The class-path folder of the app's static files ({@code src/main/resources/static}). The
+   * processor writes {@code <App>Assets} with one constant per file there
+   * ({@code CSS_SITE_CSS = "css/site.css"}), so a template or handler that links a file that was
+   * deleted or renamed fails to compile.
+   */
+  String assets() default "static";
 }

@@ -22,9 +22,11 @@ import dev.kiln.processor.model.TemplateModel;
 import dev.kiln.processor.reading.Javadoc;
 import dev.kiln.processor.reading.RowReader;
 import dev.kiln.processor.reading.SettingsReader;
+import dev.kiln.processor.reading.AssetReader;
 import dev.kiln.processor.reading.TemplateReader;
 import dev.kiln.processor.writing.RowWriter;
 import dev.kiln.processor.writing.SettingsWriter;
+import dev.kiln.processor.writing.AssetsWriter;
 import dev.kiln.processor.writing.TemplatesWriter;
 import dev.kiln.processor.writing.OpenApiWriter;
 import dev.kiln.processor.writing.RouteListWriter;
@@ -292,7 +294,10 @@ public final class KilnProcessor extends AbstractProcessor {
       write(TemplatesWriter.write(ClassName.get(application), templates, reload), application);
     }
     if (!skeleton) {
-      writeResource(RouteListWriter.RESOURCE, RouteListWriter.write(table), origins);
+      java.net.URI routeList = writeResource(RouteListWriter.RESOURCE, RouteListWriter.write(table), origins);
+      if (!applications.isEmpty()) {
+        writeAssets(application, routeList);
+      }
       writeResource(OpenApiWriter.RESOURCE, openApi(application, table), origins);
       if (!applications.isEmpty()) {
         write(MarkerWriter.applicationMarker(ClassName.get(application)), application);
@@ -345,11 +350,29 @@ public final class KilnProcessor extends AbstractProcessor {
     }
   }
 
-  private void writeResource(String name, String content, Element... origins) {
-    try (Writer writer = filer.createResource(StandardLocation.CLASS_OUTPUT, "", name, origins).openWriter()) {
-      writer.write(content);
+  /** Writes a resource to the class output; returns where it went. */
+  private java.net.URI writeResource(String name, String content, Element... origins) {
+    try {
+      javax.tools.FileObject resource = filer.createResource(StandardLocation.CLASS_OUTPUT, "", name, origins);
+      try (Writer writer = resource.openWriter()) {
+        writer.write(content);
+      }
+      return resource.toUri();
     } catch (IOException e) {
       throw new UncheckedIOException("Kiln could not write " + name, e);
+    }
+  }
+
+  /**
+   * Writes {@code <App>Assets} for the static folder the build copied to the class output, found
+   * beside {@code resource}, which Kiln just wrote there ({@code Filer} cannot name a folder).
+   */
+  private void writeAssets(TypeElement application, java.net.URI resource) {
+    String folder = new dev.kiln.processor.reading.Annotations(processingEnv.getElementUtils())
+        .string(dev.kiln.processor.reading.Annotations.find(application, KilnNames.APPLICATION), "assets");
+    List<String> assets = AssetReader.list(resource, RouteListWriter.RESOURCE, folder);
+    if (!assets.isEmpty()) {
+      write(AssetsWriter.write(ClassName.get(application), folder, assets), application);
     }
   }
 }
