@@ -1,6 +1,7 @@
 package dev.kiln.jdbi;
 
 import dev.kiln.TypedKey;
+import dev.kiln.internal.http.ThreadRecording;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,7 @@ public final class StatementLog {
   /** Where a request keeps its log: {@code request.attribute(StatementLog.KEY)}. */
   public static final TypedKey<StatementLog> KEY = TypedKey.of("statements", StatementLog.class);
 
-  private static final ThreadLocal<StatementLog> CURRENT = new ThreadLocal<>();
+  private static final ThreadRecording<StatementLog> RECORDING = new ThreadRecording<>();
 
   /**
    * One statement: its SQL, its time, the rows it changed ({@code -1} for a query, whose rows are
@@ -34,25 +35,11 @@ public final class StatementLog {
   }
 
   /** Records what runs on this thread into {@code log} until the returned scope closes. */
-  static Scope recordOnThisThread(StatementLog log) {
-    StatementLog outer = CURRENT.get();
-    CURRENT.set(log);
-    return () -> {
-      if (outer == null) {
-        CURRENT.remove();
-      } else {
-        CURRENT.set(outer);
-      }
-    };
+  static ThreadRecording.Scope recordOnThisThread(StatementLog log) {
+    return RECORDING.open(log);
   }
 
   static StatementLog current() {
-    return CURRENT.get();
-  }
-
-  /** Ends a recording; closes without exceptions. */
-  interface Scope extends AutoCloseable {
-    @Override
-    void close();
+    return RECORDING.current();
   }
 }

@@ -3,6 +3,7 @@ package dev.kiln.jdbi;
 import dev.kiln.Interceptor;
 import dev.kiln.Request;
 import dev.kiln.RouteInfo;
+import dev.kiln.internal.http.ThreadRecording;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -60,7 +61,7 @@ public final class Transactional implements Interceptor.Handler {
       log = new StatementLog();
       request.attribute(StatementLog.KEY, log);
     }
-    try (StatementLog.Scope recording = StatementLog.recordOnThisThread(log)) {
+    try (ThreadRecording.Scope recording = StatementLog.recordOnThisThread(log)) {
       for (int attempt = 0; ; attempt++) {
         try {
           return database.jdbi().inTransaction(handle -> call.proceed());

@@ -1,6 +1,7 @@
 package dev.kiln.redis;
 
 import dev.kiln.TypedKey;
+import dev.kiln.internal.http.ThreadRecording;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,7 @@ public final class CommandLog {
   /** Where a request keeps its log: {@code request.attribute(CommandLog.KEY)}. */
   public static final TypedKey<CommandLog> KEY = TypedKey.of("redisCommands", CommandLog.class);
 
-  private static final ThreadLocal<CommandLog> CURRENT = new ThreadLocal<>();
+  private static final ThreadRecording<CommandLog> RECORDING = new ThreadRecording<>();
 
   /** One command: its name, its time from being sent to being answered, whether it failed. */
   public record Command(String name, Duration took, boolean failed) {}
@@ -34,26 +35,12 @@ public final class CommandLog {
     commands.add(command);
   }
 
-  /** Records the commands sent from this thread into {@code log} until the returned scope closes. */
-  static Scope recordOnThisThread(CommandLog log) {
-    CommandLog outer = CURRENT.get();
-    CURRENT.set(log);
-    return () -> {
-      if (outer == null) {
-        CURRENT.remove();
-      } else {
-        CURRENT.set(outer);
-      }
-    };
+  /** Records what runs on this thread into {@code log} until the returned scope closes. */
+  static ThreadRecording.Scope recordOnThisThread(CommandLog log) {
+    return RECORDING.open(log);
   }
 
   static CommandLog current() {
-    return CURRENT.get();
-  }
-
-  /** Ends a recording; closes without exceptions. */
-  interface Scope extends AutoCloseable {
-    @Override
-    void close();
+    return RECORDING.current();
   }
 }

@@ -2,6 +2,7 @@ package dev.kiln.redis;
 
 import dev.kiln.Interceptor;
 import dev.kiln.Request;
+import dev.kiln.internal.http.ThreadRecording;
 
 /**
  * Keeps the Redis commands a handler sends in the request's {@link CommandLog}
@@ -23,7 +24,7 @@ public final class RecordRedisCommands implements Interceptor.Handler {
       log = new CommandLog();
       request.attribute(CommandLog.KEY, log);
     }
-    try (CommandLog.Scope recording = CommandLog.recordOnThisThread(log)) {
+    try (ThreadRecording.Scope recording = CommandLog.recordOnThisThread(log)) {
       return call.proceed();
     }
   }

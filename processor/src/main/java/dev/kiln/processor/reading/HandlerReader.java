@@ -33,7 +33,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import javax.lang.model.SourceVersion;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -151,8 +150,8 @@ public final class HandlerReader {
           + "write prefix = \"" + fixed + "\"", new Location(handler, routes, Annotations.explicit(routes, "prefix")));
       return null;
     }
-    if (!name.isEmpty() && !isRouteName(name)) {
-      diagnostics.error(DiagnosticCode.INVALID_ROUTE_NAME, nameProblem(name),
+    if (!name.isEmpty() && !RouteNames.isRouteName(name)) {
+      diagnostics.error(DiagnosticCode.INVALID_ROUTE_NAME, RouteNames.problem(name),
           new Location(handler, routes, Annotations.explicit(routes, "name")));
       return null;
     }
@@ -196,8 +195,8 @@ public final class HandlerReader {
     }
 
     String name = annotations.string(route, "name");
-    if (!name.isEmpty() && !isRouteName(name)) {
-      diagnostics.error(DiagnosticCode.INVALID_ROUTE_NAME, nameProblem(name),
+    if (!name.isEmpty() && !RouteNames.isRouteName(name)) {
+      diagnostics.error(DiagnosticCode.INVALID_ROUTE_NAME, RouteNames.problem(name),
           new Location(method, route, Annotations.explicit(route, "name")));
       return null;
     }
@@ -437,34 +436,6 @@ public final class HandlerReader {
       }
     }
     throw new AssertionError("JSON claims every result");
-  }
-
-  /** Dot-separated Java identifiers: each part becomes a URL-builder method or group. */
-  static boolean isRouteName(String name) {
-    for (String part : name.split("\\.", -1)) {
-      if (!SourceVersion.isIdentifier(part) || SourceVersion.isKeyword(part)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static String nameProblem(String name) {
-    return "route name \"" + name + "\" must be Java identifiers joined by dots, none a Java keyword (each part "
-        + "becomes a method of the generated URL builders), e.g. \"" + suggestedName(name) + "\"";
-  }
-
-  /** {@code name} made a route name: other characters as {@code _}, a leading digit or a keyword prefixed. */
-  private static String suggestedName(String name) {
-    List<String> parts = new ArrayList<>();
-    for (String part : name.split("\\.", -1)) {
-      String identifier = part.replaceAll("[^A-Za-z0-9_]+", "_").replaceAll("^[0-9]", "_$0");
-      if (identifier.isEmpty()) {
-        identifier = "_";
-      }
-      parts.add(SourceVersion.isKeyword(identifier) ? identifier + "Route" : identifier);
-    }
-    return String.join(".", parts);
   }
 
   /** A class's {@code @Routes}: prefix and name, and the annotation for diagnostics. */

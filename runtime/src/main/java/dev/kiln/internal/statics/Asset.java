@@ -14,29 +14,41 @@ import java.nio.file.Path;
  * @param lastModified when it last changed, in epoch milliseconds rounded down to the second (HTTP dates have no more)
  * @param gzip its {@code .gz} sibling, or {@code null}
  * @param brotli its {@code .br} sibling, or {@code null}
+ * @param versionedPath the path with the hash's first 8 hex digits in its name, for URLs cached for a year
+ * @param lastModifiedDate {@code lastModified} as an HTTP date
+ * @param etag the file's own entity tag
  */
 public record Asset(String path, Path file, long size, String sha256, String contentType, long lastModified,
-    Encoded gzip, Encoded brotli) {
+    Encoded gzip, Encoded brotli, String versionedPath, String lastModifiedDate, String etag) {
 
-  /** A precompressed sibling: its bytes, its length. */
-  public record Encoded(Path file, long size) {}
+  /** The file as listed, with what every answer about it says worked out once, not per request. */
+  static Asset of(String path, Path file, long size, String sha256, String contentType, long lastModified,
+      Encoded gzip, Encoded brotli) {
+    return new Asset(path, file, size, sha256, contentType, lastModified, gzip, brotli,
+        versioned(path, sha256.substring(0, 8)), StaticResponder.httpDate(lastModified), tag(sha256, null));
+  }
+
+  /** A precompressed sibling: its bytes, its length, and its own entity tag. */
+  public record Encoded(Path file, long size, String etag) {}
+
+  /** The entity tag of the body sent with {@code coding} ({@code null}: the file itself). */
+  public String etag(String coding) {
+    if (coding == null) {
+      return etag;
+    }
+    return coding.equals("br") ? brotli.etag() : gzip.etag();
+  }
 
   /** A strong entity tag: the first 128 bits of the hash, and the coding for a precompressed body. */
-  public String etag(String coding) {
+  static String tag(String sha256, String coding) {
     return "\"" + sha256.substring(0, 32) + (coding == null ? "" : "-" + coding) + "\"";
   }
 
-  /** The short hash put into a versioned URL's name ({@code site.3f2a9c1b.css}). */
-  public String version() {
-    return sha256.substring(0, 8);
-  }
-
-  /** Its versioned path: {@code css/site.3f2a9c1b.css}, or {@code LICENSE.3f2a9c1b} without an extension. */
-  public String versionedPath() {
+  /** {@code css/site.3f2a9c1b.css}, or {@code LICENSE.3f2a9c1b} without an extension. */
+  private static String versioned(String path, String version) {
     int slash = path.lastIndexOf('/');
     int dot = path.lastIndexOf('.');
-    return dot > slash + 1 ? path.substring(0, dot) + "." + version() + path.substring(dot)
-        : path + "." + version();
+    return dot > slash + 1 ? path.substring(0, dot) + "." + version + path.substring(dot) : path + "." + version;
   }
 
   public boolean hasSiblings() {

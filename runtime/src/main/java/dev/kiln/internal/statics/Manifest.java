@@ -170,16 +170,18 @@ public final class Manifest {
   private static Asset asset(String path, Path file) {
     try {
       long modified = Files.getLastModifiedTime(file).toMillis() / 1000 * 1000;
-      return new Asset(path, file, Files.size(file), sha256(file), MediaTypes.forFileName(file.getFileName().toString()), modified,
-          encoded(file, ".gz"), encoded(file, ".br"));
+      String sha256 = sha256(file);
+      return Asset.of(path, file, Files.size(file), sha256, MediaTypes.forFileName(file.getFileName().toString()), modified,
+          encoded(file, ".gz", sha256, "gzip"), encoded(file, ".br", sha256, "br"));
     } catch (IOException e) {
       throw new UncheckedIOException("could not read static file " + file, e);
     }
   }
 
-  private static Asset.Encoded encoded(Path file, String suffix) throws IOException {
+  private static Asset.Encoded encoded(Path file, String suffix, String sha256, String coding) throws IOException {
     Path sibling = file.resolveSibling(file.getFileName() + suffix);
-    return Files.isRegularFile(sibling) ? new Asset.Encoded(sibling, Files.size(sibling)) : null;
+    return Files.isRegularFile(sibling) ? new Asset.Encoded(sibling, Files.size(sibling), Asset.tag(sha256, coding))
+        : null;
   }
 
   static String sha256(Path file) throws IOException {

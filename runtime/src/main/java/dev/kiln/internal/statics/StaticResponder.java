@@ -56,7 +56,7 @@ public final class StaticResponder {
   private static Response described(Response response, Asset asset, String etag, boolean versioned) {
     Response described = response
         .withHeader("ETag", etag)
-        .withHeader("Last-Modified", httpDate(asset.lastModified()))
+        .withHeader("Last-Modified", asset.lastModifiedDate())
         .withHeader("Cache-Control", versioned ? IMMUTABLE : REVALIDATE)
         .withHeader("Accept-Ranges", "bytes");
     return asset.hasSiblings() ? described.withHeader("Vary", "Accept-Encoding") : described;
