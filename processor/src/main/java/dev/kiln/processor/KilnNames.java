@@ -31,6 +31,7 @@ public final class KilnNames {
   public static final String SKIP = "dev.kiln.Skip";
   public static final String INSTALL = "dev.kiln.Install";
   public static final String PROVIDES = "dev.kiln.Provides";
+  public static final String SESSION = "dev.kiln.session.Session";
   /** The handler-marker format written and read: {@code AggregatedRoutes.FORMAT}. */
   public static final int MARKER_FORMAT = 3;
   public static final String INSTALL_LIST = "dev.kiln.Install.List";

@@ -152,6 +152,52 @@ class ProvidedValueTest {
   }
 
   @Test
+  void aSessionOnARouteWithoutTheSessionMiddlewareSaysHowToInstallIt() {
+    JavaFileObject views = Compilations.source("""
+        package pv;
+        import dev.kiln.*;
+        public final class Views {
+          @Route(path = "/cart")
+          public String cart(
+              dev.kiln.session.Session session) { return ""; }
+        }
+        """);
+    Compilation compilation = Compilations.compileAllowingWarnings(APP, views);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("parameter 'session' of Views#cart takes a Session from a middleware, "
+        + "but no middleware in the chain of GET /cart provides one (it has none); install the session middleware "
+        + "on the application class, @Install(value = dev.kiln.session.Sessions.class, order = ...)")
+        .inFile(views).onLineContaining("Session session");
+  }
+
+  @Test
+  void aSessionOnARouteTheInstalledSessionMiddlewareDoesNotCoverIsAnError() {
+    JavaFileObject app = Compilations.source("""
+        package pv;
+        @dev.kiln.Application
+        @dev.kiln.Install(value = dev.kiln.session.Sessions.class, order = 10, paths = "/shop")
+        public final class PvApp {}
+        """);
+    JavaFileObject views = Compilations.source("""
+        package pv;
+        import dev.kiln.*;
+        import dev.kiln.session.Session;
+        public final class Views {
+          @Route(path = "/shop/cart")
+          public String cart(Session session) { return ""; }
+
+          @Route(path = "/api/cart")
+          public String api(
+              Session apiSession) { return ""; }
+        }
+        """);
+    Compilation compilation = Compilations.compileAllowingWarnings(app, views);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("Sessions provides Session but does not cover this route: widen its "
+        + "paths or groups, or add @Use(Sessions.class) to the route").inFile(views).onLineContaining("Session apiSession");
+  }
+
+  @Test
   void onlyAMiddlewareCanProvide() {
     JavaFileObject notOne = Compilations.source("""
         package pv;

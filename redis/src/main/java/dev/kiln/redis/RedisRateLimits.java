@@ -1,12 +1,7 @@
 package dev.kiln.redis;
 
 import dev.kiln.middleware.RateLimiter;
-import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
@@ -53,7 +48,7 @@ public final class RedisRateLimits implements RateLimiter.Store {
       redis.call('PEXPIRE', KEYS[1], math.ceil(burst / rate * 1000) + 1000)
       return tostring(wait)
       """;
-  private static final String DIGEST = sha1(SCRIPT);
+  private static final LuaScript TAKE = new LuaScript(SCRIPT);
 
   /** What a take does when Redis does not answer. */
   public enum FailurePolicy {
@@ -87,14 +82,7 @@ public final class RedisRateLimits implements RateLimiter.Store {
     String[] keys = {prefix + client};
     String burstText = Integer.toString(burst);
     String rateText = Double.toString(perSecond);
-    CompletableFuture<String> result = redis.commands()
-        .<String>evalsha(DIGEST, ScriptOutputType.VALUE, keys, burstText, rateText)
-        .toCompletableFuture()
-        .exceptionallyCompose(failure -> unwrap(failure) instanceof RedisNoScriptException
-            // Not loaded yet, or Redis restarted and forgot it: EVAL loads it.
-            ? redis.commands().<String>eval(SCRIPT, ScriptOutputType.VALUE, keys, burstText, rateText)
-                .toCompletableFuture()
-            : CompletableFuture.failedFuture(failure));
+    CompletableFuture<String> result = TAKE.run(redis.commands(), ScriptOutputType.VALUE, keys, burstText, rateText);
     return result.handle((wait, failure) -> {
       if (failure == null) {
         failing = false;
@@ -102,24 +90,11 @@ public final class RedisRateLimits implements RateLimiter.Store {
       }
       if (!failing) {
         failing = true;
-        LOG.warn("Rate limiting through Redis failed ({}); failing {} until it answers", unwrap(failure).toString(),
+        LOG.warn("Rate limiting through Redis failed ({}); failing {} until it answers", LuaScript.unwrap(failure).toString(),
             onFailure == FailurePolicy.OPEN ? "open (requests pass uncounted)" : "closed (503)");
       }
       return onFailure == FailurePolicy.OPEN ? CompletableFuture.completedFuture(0.0)
-          : CompletableFuture.<Double>failedFuture(unwrap(failure));
+          : CompletableFuture.<Double>failedFuture(LuaScript.unwrap(failure));
     }).thenCompose(stage -> stage);
-  }
-
-  private static Throwable unwrap(Throwable failure) {
-    return failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-        ? failure.getCause() : failure;
-  }
-
-  private static String sha1(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -3,6 +3,7 @@ package dev.kiln.processor.validation;
 import com.palantir.javapoet.ClassName;
 import dev.kiln.processor.DiagnosticCode;
 import dev.kiln.processor.Diagnostics;
+import dev.kiln.processor.KilnNames;
 import dev.kiln.processor.model.MiddlewareDeclaration;
 import dev.kiln.processor.model.Provision;
 import dev.kiln.processor.model.RouteTable;
@@ -50,6 +51,10 @@ public final class ProvidedValues {
       String provider = elsewhere.get(0).simpleName();
       message += provider + " provides " + type + " but does not cover this route: widen its paths or groups, or "
           + "add @Use(" + provider + ".class) to the route";
+    } else if (provision.type().canonicalName().equals(KilnNames.SESSION)) {
+      message += "install the session middleware on the application class, @Install(value = "
+          + "dev.kiln.session.Sessions.class, order = ...), and hand the routes builder one: "
+          + ".sessions(Sessions.fromSettings(settings, store))";
     } else {
       message += "annotate the middleware that sets it with @Provides(" + type + ".class) and call "
           + "request.provide(" + type + ".class, value) there; or, if it is the request body, annotate the "

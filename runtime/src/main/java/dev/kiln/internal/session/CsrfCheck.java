@@ -1,0 +1,101 @@
+package dev.kiln.internal.session;
+
+import dev.kiln.HttpError;
+import dev.kiln.HttpMethod;
+import dev.kiln.Request;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Cross-site request forgery checks for a request that changes something on a cookie-session
+ * route: it must not come from another site (by {@code Sec-Fetch-Site}, or by {@code Origin} from
+ * browsers that send no fetch metadata), and it must carry the session's token in a form field or a
+ * header. The token is the session's for its whole life, so two tabs and a retry all pass.
+ */
+public final class CsrfCheck {
+  private final String field;
+  private final String header;
+  private final Set<String> trustedOrigins;
+
+  public CsrfCheck(String field, String header, Set<String> trustedOrigins) {
+    this.field = field;
+    this.header = header;
+    this.trustedOrigins = Set.copyOf(trustedOrigins);
+  }
+
+  /** Whether requests of this method are checked: every one but the safe methods of RFC 9110. */
+  public static boolean applies(HttpMethod method) {
+    return method != HttpMethod.GET && method != HttpMethod.HEAD && method != HttpMethod.OPTIONS
+        && method != HttpMethod.TRACE;
+  }
+
+  /** Why the request is refused, or {@code null} when it passes. */
+  public String refusal(Request request, SessionState session) {
+    String site = request.header("Sec-Fetch-Site");
+    if (site != null) {
+      if (site.equalsIgnoreCase("cross-site")) {
+        return "a cross-site request cannot change anything here (Sec-Fetch-Site: cross-site)";
+      }
+    } else {
+      String origin = request.header("Origin");
+      if (origin != null && !trustedOrigins.contains(origin) && !sameOrigin(origin, request.header("Host"))) {
+        return "a request from another origin cannot change anything here (Origin: " + shorten(origin) + ")";
+      }
+    }
+    String expected = session.existingCsrfToken();
+    String given = request.header(header);
+    if (given == null && isForm(request)) {
+      try {
+        given = request.form().first(field);
+      } catch (HttpError malformed) {
+        given = null;
+      }
+    }
+    if (given == null) {
+      return "the CSRF token is missing: send the session's token in a hidden " + field + " form field or the "
+          + header + " header";
+    }
+    if (expected == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+        given.getBytes(StandardCharsets.US_ASCII))) {
+      return "the CSRF token does not match this session's: reload the page the form came from";
+    }
+    return null;
+  }
+
+  private static boolean isForm(Request request) {
+    String type = request.mediaType();
+    return "application/x-www-form-urlencoded".equals(type) || "multipart/form-data".equals(type);
+  }
+
+  /** Whether {@code origin} ({@code scheme://host[:port]}) names the host the request was sent to. */
+  static boolean sameOrigin(String origin, String host) {
+    if (host == null || origin.equals("null")) {
+      return false;
+    }
+    URI uri;
+    try {
+      uri = new URI(origin);
+    } catch (java.net.URISyntaxException e) {
+      return false;
+    }
+    if (uri.getScheme() == null || uri.getHost() == null) {
+      return false;
+    }
+    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+    int defaultPort = scheme.equals("https") ? 443 : scheme.equals("http") ? 80 : -1;
+    int port = uri.getPort() == -1 ? defaultPort : uri.getPort();
+    String authority = uri.getHost().toLowerCase(Locale.ROOT) + (port == defaultPort ? "" : ":" + port);
+    String requested = host.toLowerCase(Locale.ROOT);
+    if (defaultPort != -1 && requested.endsWith(":" + defaultPort)) {
+      requested = requested.substring(0, requested.length() - String.valueOf(defaultPort).length() - 1);
+    }
+    return authority.equals(requested);
+  }
+
+  private static String shorten(String text) {
+    return text.length() > 100 ? text.substring(0, 100) + "…" : text;
+  }
+}
