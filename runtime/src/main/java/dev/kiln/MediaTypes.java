@@ -3,7 +3,7 @@ package dev.kiln;
 import java.util.Locale;
 import java.util.Map;
 
-/** Media types by file extension, for files served without a type of their own. */
+/** Media types: by file extension, for files served without a type of their own, and what a client prefers. */
 public final class MediaTypes {
   private static final Map<String, String> BY_EXTENSION = Map.ofEntries(
       Map.entry("html", Response.TEXT_HTML),
@@ -50,5 +50,14 @@ public final class MediaTypes {
     int dot = name.lastIndexOf('.');
     String type = dot < 0 ? null : BY_EXTENSION.get(name.substring(dot + 1).toLowerCase(Locale.ROOT));
     return type != null ? type : Response.OCTET_STREAM;
+  }
+
+  /**
+   * Whether a client sending this {@code Accept} wants HTML rather than JSON, as Kiln's error pages
+   * decide it: {@code text/html} accepted at least as much as any JSON type; JSON when in doubt (no
+   * header, {@code *}{@code /*}). A browser gets a redirect to a login page, an API client a 401.
+   */
+  public static boolean prefersHtml(String accept) {
+    return dev.kiln.internal.http.DefaultPages.prefersHtml(accept);
   }
 }

@@ -20,8 +20,12 @@ import dev.kiln.middleware.SecurityHeaders;
 import dev.kiln.redis.Redis;
 import dev.kiln.redis.RedisOutage;
 import dev.kiln.redis.RedisRateLimits;
+import dev.kiln.redis.RedisSessionStore;
 import dev.kiln.sample.api.ProjectViews;
 import dev.kiln.sample.auth.ApiKeyAuth;
+import dev.kiln.sample.auth.AuthViews;
+import dev.kiln.sample.auth.Passwords;
+import dev.kiln.sample.auth.SignedIn;
 import dev.kiln.sample.events.ProjectEvents;
 import dev.kiln.sample.storage.FileStore;
 import dev.kiln.sample.storage.ProjectStore;
@@ -31,6 +35,9 @@ import dev.kiln.sample.views.ProjectPages;
 import dev.kiln.sample.views.UploadViews;
 import dev.kiln.sample.views.UserViews;
 import dev.kiln.server.Server;
+import dev.kiln.session.EncryptedCookieStore;
+import dev.kiln.session.SessionStore;
+import dev.kiln.session.Sessions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -40,9 +47,10 @@ import java.nio.file.Path;
  * {@code target/generated-sources/annotations}.
  *
  * <p>Middlewares, outermost first: a request id, error pages (problem+json for API clients, HTML
- * for browsers), Redis outages as 503, security headers and compression on every route; on the
- * {@code api} group a rate limit on writes shared by every instance through Redis, then
- * {@link ApiKeyAuth} on its writes. Projects and users live in PostgreSQL (an embedded one unless
+ * for browsers), Redis outages as 503, security headers, sessions (in Redis unless
+ * {@code --session-store COOKIE}; with CSRF checks on every form) and compression on the pages; on the
+ * {@code api} group, which has no session, a rate limit on writes shared by every instance through
+ * Redis, then {@link ApiKeyAuth} on its writes. {@link SignedIn} guards the pages of signed-in users. Projects and users live in PostgreSQL (an embedded one unless
  * {@code --database-url} names another); the API's writes run in a transaction each
  * ({@link Transactional}) and announce what they changed on Redis ({@link ProjectEvents}; an
  * embedded Redis unless {@code --redis-url} names another).
@@ -55,6 +63,7 @@ import java.nio.file.Path;
 @Install(value = ErrorPages.class, order = 20)
 @Install(value = RedisOutage.class, order = 25)
 @Install(value = SecurityHeaders.class, order = 30)
+@Install(value = Sessions.class, order = 35)
 @Install(value = Compression.class, order = 40)
 @Install(value = RateLimiter.class, order = 45, groups = "api")
 @Install(value = Transactional.class, order = 10, optIn = true)
@@ -65,11 +74,15 @@ public final class SampleApp {
   /** The key {@link ApiKeyAuth} wants when none is configured: fine for a laptop, never for production. */
   public static final String DEVELOPMENT_API_KEY = "dev-api-key";
 
+  /** Where the sessions are kept, as {@code --session-store} chose. */
+  public static final TypedKey<SessionStore> SESSION_STORE = TypedKey.of("session store", SessionStore.class);
+
   private SampleApp() {}
 
   /**
    * The application's state, opened in order and closed in reverse at shutdown: PostgreSQL (with
-   * its migrations run), Redis, and the subscription to project events.
+   * its migrations run), Redis, the subscription to project events, and the session store (the
+   * cookie store refuses to start without {@code --session-keys} outside debug mode).
    */
   public static App app(SampleSettings settings) {
     return App.builder()
@@ -78,6 +91,10 @@ public final class SampleApp {
         .onStartup("redis", s -> s.set(Redis.KEY, s.closeAtShutdown(Redis.open(settings))))
         .onStartup("project events", s -> s.set(ProjectEvents.KEY,
             s.closeAtShutdown(ProjectEvents.start(s.get(Redis.KEY), s.get(Database.KEY)))))
+        .onStartup("sessions", s -> s.set(SESSION_STORE, switch (settings.sessionStore()) {
+          case REDIS -> RedisSessionStore.of(s.get(Redis.KEY));
+          case COOKIE -> EncryptedCookieStore.fromSettings(settings);
+        }))
         .start();
   }
 
@@ -95,8 +112,12 @@ public final class SampleApp {
     SampleSettings settings = app.get(SETTINGS);
     Database database = app.get(Database.KEY);
     ProjectStore projects = new ProjectStore(database);
+    UserStore users = new UserStore(database);
+    Redis redis = app.get(Redis.KEY);
     RateLimiter writes = new RateLimiter(settings.writeBurst(), settings.writesPerSecond(), SampleApp::writer,
-        RedisRateLimits.store(app.get(Redis.KEY), "api-writes", RedisRateLimits.FailurePolicy.OPEN));
+        RedisRateLimits.store(redis, "api-writes", RedisRateLimits.FailurePolicy.OPEN));
+    // Guessing passwords must not get easier while Redis is away: sign-in fails (503) instead.
+    RedisRateLimits signIns = RedisRateLimits.store(redis, "sign-in", RedisRateLimits.FailurePolicy.CLOSED);
     StaticFiles assets = StaticFiles.of(SampleApp.class, "/static", "static", Path.of(settings.staticSourceFolder()),
         settings.debug());
     Path templates = Path.of(settings.templateSourceFolder());
@@ -107,10 +128,12 @@ public final class SampleApp {
         .assetViews(new AssetViews(assets))
         .projectViews(new ProjectViews(projects, app.get(ProjectEvents.KEY)))
         .projectPages(new ProjectPages(projects, assets))
-        .userViews(new UserViews(new UserStore(database), assets))
+        .userViews(new UserViews(users, assets))
+        .authViews(new AuthViews(users, new Passwords(), signIns, assets))
         .uploadViews(new UploadViews(files, assets))
         .errorPages(ErrorPages.builder().debug(settings.debug()).build())
         .rateLimiter(writes)
+        .sessions(Sessions.fromSettings(settings, app.get(SESSION_STORE)))
         .apiKeyAuth(new ApiKeyAuth(settings.apiKey()))
         .build();
   }

@@ -6,15 +6,20 @@ import dev.kiln.ServerSettings;
 import dev.kiln.Settings;
 import dev.kiln.jdbi.DatabaseSettings;
 import dev.kiln.redis.RedisSettings;
+import dev.kiln.session.SessionSettings;
 import jakarta.validation.constraints.Positive;
 
 /**
- * The sample app's settings (the talk's {@code settings.py}): the server's, the database's and
- * Redis's own, inherited, and the app's. Each is a flag ({@code --default-locale}), a system property ({@code -DdefaultLocale}) and
+ * The sample app's settings (the talk's {@code settings.py}): the server's, the database's,
+ * Redis's and the sessions' own, inherited, and the app's. Each is a flag ({@code --default-locale}), a system property ({@code -DdefaultLocale}) and
  * an environment variable ({@code DEFAULT_LOCALE}); {@code --help} lists them.
  */
 @Settings
-public interface SampleSettings extends ServerSettings, DatabaseSettings, RedisSettings {
+public interface SampleSettings extends ServerSettings, DatabaseSettings, RedisSettings, SessionSettings {
+  /** Where sessions are kept: in Redis, shared by every instance, or in an encrypted cookie (needs --session-keys). */
+  @Default("REDIS")
+  SessionStoreKind sessionStore();
+
   /** Locale of pages when a request names none. */
   @Default("en_US")
   String defaultLocale();
@@ -45,4 +50,9 @@ public interface SampleSettings extends ServerSettings, DatabaseSettings, RedisS
   /** Where templates are read from in debug mode, recompiled on change; relative to the working directory. */
   @Default("sample-app/src/main/jte")
   String templateSourceFolder();
+
+  /** The two session stores. */
+  enum SessionStoreKind {
+    REDIS, COOKIE
+  }
 }

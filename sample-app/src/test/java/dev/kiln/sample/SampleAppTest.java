@@ -42,7 +42,8 @@ class SampleAppTest {
 
   @BeforeAll
   static void serve() {
-    app = SampleApp.app(settings(data, Map.of("writeBurst", "1000")));
+    // The test client, as the JDK's cookie manager, sends no Secure cookie over plain HTTP.
+    app = SampleApp.app(settings(data, Map.of("writeBurst", "1000", "sessionCookieSecure", "false")));
     router = SampleApp.router(app);
     server = dev.kiln.testing.TestServer.start(router, s -> s.app(app));
   }
@@ -331,8 +332,14 @@ class SampleAppTest {
 
   @Test
   void theUploadFormTakesFilesAndListsThem() {
-    assertThat(server.client().get("/uploads").text()).contains("enctype=\"multipart/form-data\"");
+    String form = server.client().get("/uploads").text();
+    assertThat(form).contains("enctype=\"multipart/form-data\"");
+    String token = csrfToken(form);
+    var forged = server.client().post("/uploads", new dev.kiln.testing.MultipartBody()
+        .file("files", "evil.txt", "text/plain", "x".getBytes()));
+    assertThat(forged.status()).as("no CSRF token").isEqualTo(403);
     var uploaded = server.client().post("/uploads", new dev.kiln.testing.MultipartBody()
+        .field("_csrf", token)
         .file("files", "talk.txt", "text/plain", "Introduction to Asyncio Stack".getBytes())
         .file("files", "big.bin", "application/octet-stream", new byte[100_000])
         .field("note", "slides"));
@@ -342,8 +349,17 @@ class SampleAppTest {
         .contains("<li>talk.txt (29 bytes, text/plain, sha-256 ")
         .contains("<li>big.bin (100000 bytes, application/octet-stream, sha-256 ")
         .contains(" — slides</li>");
-    var none = server.client().post("/uploads", new dev.kiln.testing.MultipartBody().field("note", "nothing"));
+    assertThat(server.client().get("/uploads").text()).doesNotContain("evil.txt");
+    var none = server.client().post("/uploads", new dev.kiln.testing.MultipartBody().field("_csrf", token)
+        .field("note", "nothing"));
     assertThat(none.status()).isEqualTo(422);
+  }
+
+  /** The token in a page's hidden {@code _csrf} field. */
+  static String csrfToken(String page) {
+    java.util.regex.Matcher field = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([A-Za-z0-9_-]+)\"").matcher(page);
+    assertThat(field.find()).as("a CSRF field in %s", page).isTrue();
+    return field.group(1);
   }
 
   @Test

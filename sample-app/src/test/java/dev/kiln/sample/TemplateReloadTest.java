@@ -17,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** In debug mode the generated template methods render from the source folder, and a changed template shows at once. */
 class TemplateReloadTest {
   private static final StaticFiles ASSETS = StaticFiles.fromClasspath(SampleApp.class, "/static", "static");
+  /** Pages render without a session too: the layout then shows no account links. */
+  private static final dev.kiln.session.Session NO_SESSION = null;
   private static final List<Project> PROJECTS = List.of(new Project(1, "Kiln", "kiln", "stack"));
 
   @AfterEach
@@ -31,18 +33,18 @@ class TemplateReloadTest {
         Files.copy(template, sources.resolve(template.getFileName()));
       }
     }
-    assertThat(SampleAppTemplates.projects(ASSETS, PROJECTS).bodyText()).contains("<h1>Projects</h1>");
+    assertThat(SampleAppTemplates.projects(ASSETS, NO_SESSION, PROJECTS).bodyText()).contains("<h1>Projects</h1>");
 
     TemplateReload.enable(sources);
-    assertThat(SampleAppTemplates.projects(ASSETS, PROJECTS).bodyText()).contains("<h1>Projects</h1>");
+    assertThat(SampleAppTemplates.projects(ASSETS, NO_SESSION, PROJECTS).bodyText()).contains("<h1>Projects</h1>");
     Path projects = sources.resolve("projects.jte");
     Files.writeString(projects, Files.readString(projects).replace("<h1>Projects</h1>", "<h1>All the projects</h1>"));
     Files.setLastModifiedTime(projects, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 2000));
-    assertThat(SampleAppTemplates.projects(ASSETS, PROJECTS).bodyText()).contains("<h1>All the projects</h1>")
+    assertThat(SampleAppTemplates.projects(ASSETS, NO_SESSION, PROJECTS).bodyText()).contains("<h1>All the projects</h1>")
         .contains("<a href=\"/projects/1\">Kiln</a>");
 
     TemplateReload.disable();
-    assertThat(SampleAppTemplates.projects(ASSETS, PROJECTS).bodyText()).as("the precompiled class again")
+    assertThat(SampleAppTemplates.projects(ASSETS, NO_SESSION, PROJECTS).bodyText()).as("the precompiled class again")
         .contains("<h1>Projects</h1>");
   }
 

@@ -48,6 +48,11 @@ public final class TestServer implements AutoCloseable {
     return client;
   }
 
+  /** Another client, with a cookie jar of its own: a second browser, for sessions. */
+  public TestClient newClient() {
+    return new TestClient(URI.create("http://127.0.0.1:" + server.port()));
+  }
+
   /** A fresh connection for sending raw bytes, for framing and hostile-input tests. */
   public RawConnection raw() {
     return RawConnection.open(server.port());

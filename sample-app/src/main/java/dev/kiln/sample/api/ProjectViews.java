@@ -6,15 +6,18 @@ import dev.kiln.HttpMethod;
 import dev.kiln.Response;
 import dev.kiln.Route;
 import dev.kiln.Routes;
+import dev.kiln.Skip;
 import dev.kiln.Use;
 import dev.kiln.jdbi.Transactional;
 import dev.kiln.sample.SampleAppUrls;
 import dev.kiln.sample.events.ProjectEvents;
 import dev.kiln.sample.storage.Project;
 import dev.kiln.sample.storage.ProjectStore;
+import dev.kiln.session.Sessions;
 import java.util.List;
 
 /** The projects API, grouped under {@code /api} and the route names {@code api.*}. */
+@Skip(Sessions.class) // authenticated by its API key, not a cookie: no session, no CSRF token
 @Routes(prefix = "/api", name = "api")
 public final class ProjectViews {
   private final ProjectStore store;

@@ -6,6 +6,7 @@ import dev.kiln.files.StaticFiles;
 import dev.kiln.jdbi.DatabaseErrors;
 import dev.kiln.sample.SampleAppTemplates;
 import dev.kiln.sample.storage.ProjectStore;
+import dev.kiln.session.Session;
 
 /**
  * The projects as pages for people, from the jte templates in {@code src/main/jte} (the talk's
@@ -21,12 +22,13 @@ public final class ProjectPages {
   }
 
   @Route(path = "/projects", name = "projects")
-  public Response projects() {
-    return SampleAppTemplates.projects(assets, store.all());
+  public Response projects(Session session) {
+    return SampleAppTemplates.projects(assets, session, store.all());
   }
 
   @Route(path = "/projects/{projectId:\\d+}", name = "project")
-  public Response project(long projectId) {
-    return SampleAppTemplates.project(assets, DatabaseErrors.found(store.find(projectId), "no project " + projectId));
+  public Response project(long projectId, Session session) {
+    return SampleAppTemplates.project(assets, session,
+        DatabaseErrors.found(store.find(projectId), "no project " + projectId));
   }
 }

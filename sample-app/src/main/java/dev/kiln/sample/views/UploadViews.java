@@ -9,6 +9,7 @@ import dev.kiln.files.StaticFiles;
 import dev.kiln.sample.SampleAppTemplates;
 import dev.kiln.sample.SampleAppUrls;
 import dev.kiln.sample.storage.FileStore;
+import dev.kiln.session.Session;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.util.List;
@@ -26,8 +27,8 @@ public final class UploadViews {
 
   /** The form, and the files uploaded so far: {@code uploads.jte}. */
   @Route(path = "/uploads", name = "uploads")
-  public Response uploads() {
-    return SampleAppTemplates.uploads(assets, files.all());
+  public Response uploads(Session session) {
+    return SampleAppTemplates.uploads(assets, session, files.all());
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.kiln.files.StaticFiles;
 import dev.kiln.jdbi.DatabaseErrors;
 import dev.kiln.sample.SampleAppTemplates;
 import dev.kiln.sample.storage.UserStore;
+import dev.kiln.session.Session;
 
 /** The talk's user profile, {@code /users/{user_id:\d+}}: a row of {@code users} as a page. */
 public final class UserViews {
@@ -18,7 +19,7 @@ public final class UserViews {
   }
 
   @Route(path = "/users/{userId:\\d+}", name = "user")
-  public Response user(long userId) {
-    return SampleAppTemplates.user(assets, DatabaseErrors.found(users.find(userId), "no user " + userId));
+  public Response user(long userId, Session session) {
+    return SampleAppTemplates.user(assets, session, DatabaseErrors.found(users.find(userId), "no user " + userId));
   }
 }
