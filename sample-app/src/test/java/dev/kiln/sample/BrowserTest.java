@@ -8,6 +8,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -23,12 +26,15 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The sample app's pages in a real browser, Debian's headless Chromium: the layout's stylesheet
  * and script load (by their versioned URLs, under the app's Content-Security-Policy) and apply,
  * the browser logs no failed request, and a screenshot of each page goes to
- * {@code target/screenshots}.
+ * {@code target/screenshots}. A user registers, signs out and signs in again through the forms,
+ * their CSRF tokens and the session cookie as the browser keeps it.
  */
 class BrowserTest {
   @TempDir
@@ -102,6 +108,52 @@ class BrowserTest {
         .isDisplayed()).isTrue();
     assertThat(browser.manage().logs().get(LogType.BROWSER).getAll()).isEmpty();
     screenshot("uploads");
+  }
+
+  @Test
+  void aUserRegistersSignsOutAndSignsInThroughTheForms() throws Exception {
+    String site = "http://127.0.0.1:" + server.port();
+    browser.manage().deleteAllCookies();
+    browser.get(site + SampleAppUrls.account());
+    assertThat(browser.getCurrentUrl()).as("a protected page sends an anonymous browser to sign in")
+        .isEqualTo(site + "/login?next=%2Faccount");
+    browser.get(site + SampleAppUrls.register());
+    browser.findElement(By.id("email")).sendKeys("margaret@example.org");
+    browser.findElement(By.id("displayName")).sendKeys("Margaret");
+    browser.findElement(By.id("password")).sendKeys("apollo guidance computer");
+    browser.findElement(By.id("submit")).click();
+    arriveAt(site + "/account");
+    assertThat(browser.findElement(By.id("account")).getText()).isEqualTo("Margaret");
+    assertThat(browser.findElement(By.cssSelector(".flash")).getText()).isEqualTo("Welcome, Margaret.");
+    Cookie session = browser.manage().getCookieNamed("kiln_session");
+    assertThat(session.isHttpOnly()).isTrue();
+    assertThat(session.isSecure()).as("outside debug mode, even on loopback").isTrue();
+    assertThat(session.getSameSite()).isEqualTo("Lax");
+    screenshot("account");
+
+    browser.findElement(By.id("logout")).click();
+    arriveAt(site + "/projects");
+    assertThat(browser.findElement(By.cssSelector(".flash")).getText()).isEqualTo("You are signed out.");
+    browser.get(site + SampleAppUrls.account());
+    assertThat(browser.getCurrentUrl()).as("signed out").startsWith(site + "/login");
+
+    browser.findElement(By.id("email")).sendKeys("margaret@example.org");
+    browser.findElement(By.id("password")).sendKeys("a wrong password");
+    browser.findElement(By.id("submit")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("error")));
+    assertThat(browser.findElement(By.id("error")).getText()).isEqualTo("That email and password do not match.");
+    browser.findElement(By.id("password")).sendKeys("apollo guidance computer");
+    browser.findElement(By.id("submit")).click();
+    arriveAt(site + "/account"); // back to the page asked for
+    assertThat(browser.findElement(By.id("signed-in-as")).getText()).isEqualTo("Margaret");
+    assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
+        .noneMatch(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue() && !entry.getMessage().contains(" 401 "));
+    screenshot("signed-in");
+  }
+
+  /** Waits for the navigation a click started to land on {@code url}. */
+  private static void arriveAt(String url) {
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(url));
   }
 
   private static void screenshot(String name) throws Exception {

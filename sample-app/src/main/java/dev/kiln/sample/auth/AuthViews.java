@@ -112,7 +112,7 @@ public final class AuthViews {
   public Response logout(Session session) {
     session.invalidate();
     session.flash("You are signed out.");
-    return Response.seeOther(SampleAppUrls.index().toString());
+    return Response.seeOther(SampleAppUrls.projects().toString());
   }
 
   @Use(SignedIn.class)
