@@ -7,8 +7,10 @@ import dev.kiln.middleware.RateLimiter;
 import dev.kiln.redis.Redis;
 import dev.kiln.redis.RedisOutage;
 import dev.kiln.redis.RedisRateLimits;
+import dev.kiln.redis.RedisSessionStore;
 import dev.kiln.redis.RedisRateLimits.FailurePolicy;
 import dev.kiln.redis.TestRedisAccess;
+import dev.kiln.session.Sessions;
 import dev.kiln.testing.TestClient;
 import dev.kiln.testing.TestServer;
 import java.util.concurrent.TimeUnit;
@@ -17,12 +19,12 @@ import org.junit.jupiter.api.Test;
 /**
  * Over a real socket and a real Redis: requests that need Redis get a 503 at once while it is down
  * and work again when it is back, with no restart; other requests never notice; and the Redis rate
- * limiter counts across two instances.
+ * limiter counts across two instances. Sessions in Redis fail the same way and recover the same way.
  */
 class RedisOutageTest {
   private static TestServer serve(Redis redis, RateLimiter limiter) {
-    return TestServer.start(RedisTestAppRoutes.builder().redisTestApp(new RedisTestApp(redis)).rateLimiter(limiter).build(),
-        s -> s.accessLog(false));
+    return TestServer.start(RedisTestAppRoutes.builder().redisTestApp(new RedisTestApp(redis)).rateLimiter(limiter)
+        .sessions(Sessions.builder(RedisSessionStore.of(redis)).secure(false).build()).build(), s -> s.accessLog(false));
   }
 
   @Test
@@ -45,6 +47,25 @@ class RedisOutageTest {
       await("commands did not work again", () -> client.get("/count").status() == 200);
       assertThat(client.get("/blocking-count").status()).isEqualTo(200);
       assertThat(redis.healthy().toCompletableFuture().get(5, TimeUnit.SECONDS)).isTrue();
+    }
+  }
+
+  @Test
+  void sessionsGet503WhileRedisIsDownAndWorkAgainAfter() throws Exception {
+    try (TestRedisAccess server = TestRedisAccess.start(); Redis redis = Redis.open(server.settings());
+        TestServer app = serve(redis, new RateLimiter(100, 100))) {
+      TestClient client = app.client();
+      assertThat(client.get("/session/count").text()).isEqualTo("session count 1");
+      assertThat(client.get("/session/count").text()).isEqualTo("session count 2");
+
+      server.stop();
+      await("sessions did not notice", () -> client.get("/session/count").status() == 503);
+      assertThat(client.get("/session/count").text()).contains("Redis is unavailable");
+      assertThat(client.get("/hello").text()).as("routes without a session never notice").isEqualTo("hello");
+
+      server.startAgain(); // an empty Redis: the session is gone, so the first answer after starts a new one
+      await("sessions did not work again", () -> client.get("/session/count").status() == 200);
+      assertThat(client.get("/session/count").text()).isEqualTo("session count 2");
     }
   }
 

@@ -11,14 +11,19 @@ import dev.kiln.redis.CommandLog;
 import dev.kiln.redis.RecordRedisCommands;
 import dev.kiln.redis.Redis;
 import dev.kiln.redis.RedisOutage;
+import dev.kiln.session.Session;
+import dev.kiln.session.SessionKey;
+import dev.kiln.session.Sessions;
 import java.util.concurrent.CompletionStage;
 
-/** Routes that use Redis (asynchronously and blocking) beside one that does not, and a rate-limited one. */
+/** Routes that use Redis (asynchronously and blocking) beside one that does not, a rate-limited one and one with a session. */
 @Application
 @Install(value = RedisOutage.class, order = 10)
 @Install(value = RateLimiter.class, order = 20, paths = "/limited")
 @Install(value = RecordRedisCommands.class, order = 10, optIn = true)
+@Install(value = Sessions.class, order = 30, paths = "/session")
 public final class RedisTestApp {
+  private static final SessionKey<Integer> COUNT = SessionKey.of("count", Integer.class);
   private final Redis redis;
 
   public RedisTestApp(Redis redis) {
@@ -52,6 +57,15 @@ public final class RedisTestApp {
     return log.commands().stream()
         .map(command -> command.name() + (command.failed() ? "!" : "") + (command.took().isNegative() ? "?" : ""))
         .collect(java.util.stream.Collectors.joining(" "));
+  }
+
+  /** Counts in the browser's session, kept in Redis by {@link dev.kiln.redis.RedisSessionStore}. */
+  @NonBlocking
+  @Route(path = "/session/count")
+  public String sessionCount(Session session) {
+    int count = session.get(COUNT).orElse(0) + 1;
+    session.put(COUNT, count);
+    return "session count " + count;
   }
 
   @NonBlocking
