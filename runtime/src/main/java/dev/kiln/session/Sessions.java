@@ -186,8 +186,14 @@ public final class Sessions implements Middleware.Handler {
     return next.handle(request).thenCompose(response -> commit(session, response, sent, now));
   }
 
-  /** Writes what the request did to its session, then adds the cookie that names it to the response. */
-  private CompletionStage<Response> commit(SessionState session, Response response, boolean sent, long now) {
+  /**
+   * Writes what the request did to its session, then adds the cookie that names it to the response.
+   * An answer that depends on the session varies by {@code Cookie}, and one that sets the cookie is
+   * {@code private} unless it says otherwise, so a shared cache never hands one browser's session to
+   * another.
+   */
+  private CompletionStage<Response> commit(SessionState session, Response handled, boolean sent, long now) {
+    Response response = session.read() ? handled.withHeader("Vary", "Cookie") : handled;
     SessionRecord loaded = session.loaded();
     if (session.invalidated()) {
       CompletionStage<Void> deleted = loaded != null ? store.delete(loaded.id()) : CompletableFuture.completedFuture(null);
@@ -226,7 +232,7 @@ public final class Sessions implements Middleware.Handler {
       if (size > MAX_COOKIE_BYTES) {
         return oversize(response, size);
       }
-      return response.withHeader("Set-Cookie", cookie(value, Math.max(1, ttl)));
+      return setCookie(response, cookie(value, Math.max(1, ttl)));
     });
   }
 
@@ -243,7 +249,12 @@ public final class Sessions implements Middleware.Handler {
   }
 
   private Response expire(Response response) {
-    return response.withHeader("Set-Cookie", cookie("", 0));
+    return setCookie(response, cookie("", 0));
+  }
+
+  private static Response setCookie(Response response, String cookie) {
+    Response withCookie = response.withHeader("Set-Cookie", cookie);
+    return response.header("Cache-Control") == null ? withCookie.withHeader("Cache-Control", "private") : withCookie;
   }
 
   private String cookie(String value, long maxAge) {

@@ -41,6 +41,7 @@ public final class SessionState implements Session {
   private final Set<String> removed = new LinkedHashSet<>();
   private boolean invalidated;
   private boolean regenerated;
+  private boolean read;
 
   private SessionState(JsonCodec codec, SessionRecord loaded, long now, long absoluteSeconds) {
     this.codec = codec;
@@ -78,6 +79,7 @@ public final class SessionState implements Session {
 
   @Override
   public <T> Optional<T> get(SessionKey<T> key) {
+    read = true;
     String text = values.get(key.name());
     if (text == null) {
       return Optional.empty();
@@ -127,11 +129,13 @@ public final class SessionState implements Session {
 
   @Override
   public boolean isNew() {
+    read = true;
     return loaded == null || invalidated;
   }
 
   @Override
   public boolean isEmpty() {
+    read = true;
     return values.keySet().stream().allMatch(name -> name.startsWith("_"));
   }
 
@@ -163,6 +167,7 @@ public final class SessionState implements Session {
 
   @Override
   public List<String> flashes() {
+    read = true;
     List<String> messages = read(FLASH);
     unset(FLASH);
     return messages;
@@ -190,6 +195,7 @@ public final class SessionState implements Session {
 
   @Override
   public String csrfToken() {
+    read = true;
     String text = values.get(CSRF);
     if (text == null) {
       byte[] token = new byte[32];
@@ -204,6 +210,11 @@ public final class SessionState implements Session {
   public String existingCsrfToken() {
     String text = values.get(CSRF);
     return text == null ? null : text.substring(1, text.length() - 1);
+  }
+
+  /** Whether the handler looked at the session: its answer then depends on the cookie. */
+  public boolean read() {
+    return read;
   }
 
   /** The session the request brought; {@code null} when it brought none. */

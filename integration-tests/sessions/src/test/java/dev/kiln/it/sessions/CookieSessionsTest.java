@@ -62,6 +62,17 @@ class CookieSessionsTest {
   }
 
   @Test
+  void anAnswerThatDependsOnTheSessionIsNeverSharedByACache() {
+    Browser browser = serve(KEY_A);
+    HttpResponse<String> setting = browser.get("/count");
+    assertThat(setting.headers().allValues("Vary")).contains("Cookie");
+    assertThat(setting.headers().firstValue("Cache-Control")).as("it sets the cookie").hasValue("private");
+    HttpResponse<String> reading = browser.get("/peek");
+    assertThat(reading.headers().allValues("Vary")).contains("Cookie");
+    assertThat(reading.headers().firstValue("Cache-Control")).isEmpty();
+  }
+
+  @Test
   void everyAttributeCanBeSet() {
     Browser browser = serve(s -> s.cookieName("sid").path("/app").domain("example.org").sameSite(Sessions.SameSite.STRICT)
         .secure(false).httpOnly(false).idleTimeout(Duration.ofMinutes(5)), KEY_A);
