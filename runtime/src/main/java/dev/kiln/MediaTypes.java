@@ -1,5 +1,6 @@
 package dev.kiln;
 
+import dev.kiln.internal.text.Preferences;
 import java.util.Locale;
 import java.util.Map;
 
@@ -58,6 +59,16 @@ public final class MediaTypes {
    * header, {@code *}{@code /*}). A browser gets a redirect to a login page, an API client a 401.
    */
   public static boolean prefersHtml(String accept) {
-    return dev.kiln.internal.http.DefaultPages.prefersHtml(accept);
+    double html = 0;
+    double json = 0;
+    for (Preferences.Preference preference : Preferences.parse(accept)) {
+      String type = preference.token();
+      if (type.equals("text/html") || type.equals("application/xhtml+xml")) {
+        html = Math.max(html, preference.quality());
+      } else if (type.equals("application/json") || type.endsWith("+json")) {
+        json = Math.max(json, preference.quality());
+      }
+    }
+    return html > 0 && html >= json;
   }
 }

@@ -4,7 +4,7 @@ import dev.kiln.Middleware;
 import dev.kiln.Request;
 import dev.kiln.Response;
 import dev.kiln.ResponseBody;
-import dev.kiln.internal.http.Preferences;
+import dev.kiln.internal.text.Preferences;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

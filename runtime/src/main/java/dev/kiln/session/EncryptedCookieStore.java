@@ -1,7 +1,6 @@
 package dev.kiln.session;
 
 import dev.kiln.ServerSettings;
-import dev.kiln.internal.session.SessionPayload;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;

@@ -6,8 +6,6 @@ import dev.kiln.Provides;
 import dev.kiln.Request;
 import dev.kiln.Response;
 import dev.kiln.ServerSettings;
-import dev.kiln.internal.session.CsrfCheck;
-import dev.kiln.internal.session.SessionState;
 import io.netty.handler.codec.http.cookie.CookieHeaderNames;
 import io.netty.handler.codec.http.cookie.DefaultCookie;
 import io.netty.handler.codec.http.cookie.ServerCookieEncoder;

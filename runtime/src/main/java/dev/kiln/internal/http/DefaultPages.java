@@ -2,6 +2,7 @@ package dev.kiln.internal.http;
 
 import dev.kiln.Html;
 import dev.kiln.HttpError;
+import dev.kiln.MediaTypes;
 import dev.kiln.Problem;
 import dev.kiln.Response;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -60,17 +61,6 @@ public final class DefaultPages {
 
   /** Whether {@code text/html} is accepted at least as much as any JSON type; JSON when in doubt. */
   public static boolean prefersHtml(String accept) {
-    double html = 0;
-    double json = 0;
-    for (Preferences.Preference preference : Preferences.parse(accept)) {
-      String type = preference.token();
-      if (type.equals("text/html") || type.equals("application/xhtml+xml")) {
-        html = Math.max(html, preference.quality());
-      } else if (type.equals("application/json") || type.endsWith("+json")) {
-        json = Math.max(json, preference.quality());
-      }
-    }
-    return html > 0 && html >= json;
+    return MediaTypes.prefersHtml(accept);
   }
-
 }

@@ -3,7 +3,7 @@ package dev.kiln.internal.routing;
 import dev.kiln.HttpError;
 import dev.kiln.Problem;
 import dev.kiln.RouteInfo;
-import dev.kiln.internal.http.Preferences;
+import dev.kiln.internal.text.Preferences;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.util.LinkedHashSet;

@@ -1,7 +1,7 @@
 package dev.kiln.internal.routing;
 
 import dev.kiln.RouteConditions;
-import dev.kiln.internal.http.Preferences;
+import dev.kiln.internal.text.Preferences;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.util.List;

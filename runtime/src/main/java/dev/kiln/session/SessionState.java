@@ -1,12 +1,9 @@
-package dev.kiln.internal.session;
+package dev.kiln.session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import dev.kiln.Json;
 import dev.kiln.JsonCodec;
-import dev.kiln.session.Session;
-import dev.kiln.session.SessionKey;
-import dev.kiln.session.SessionRecord;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -22,9 +19,9 @@ import java.util.Set;
  * One request's {@link Session}: the values it brought as JSON text, read and written through the
  * app's codec, and what the request did to them, which {@code Sessions} turns into a store write.
  */
-public final class SessionState implements Session {
-  public static final String CSRF = "_csrf";
-  public static final String FLASH = "_flash";
+final class SessionState implements Session {
+  static final String CSRF = "_csrf";
+  static final String FLASH = "_flash";
   private static final JavaType FLASHES = Json.type(List.class, Json.type(String.class));
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Base64.Encoder BASE64 = Base64.getUrlEncoder().withoutPadding();
@@ -59,12 +56,12 @@ public final class SessionState implements Session {
   }
 
   /** The session a request brought, {@code null} for none; {@code now} in epoch seconds. */
-  public static SessionState of(JsonCodec codec, SessionRecord loaded, long now, long absoluteSeconds) {
+  static SessionState of(JsonCodec codec, SessionRecord loaded, long now, long absoluteSeconds) {
     return new SessionState(codec, loaded, now, absoluteSeconds);
   }
 
   /** 128 random bits, URL-safe base64. */
-  public static String newId() {
+  static String newId() {
     byte[] id = new byte[16];
     RANDOM.nextBytes(id);
     return BASE64.encodeToString(id);
@@ -207,56 +204,56 @@ public final class SessionState implements Session {
   }
 
   /** The CSRF token if the session has one, without making one. */
-  public String existingCsrfToken() {
+  String existingCsrfToken() {
     String text = values.get(CSRF);
     return text == null ? null : text.substring(1, text.length() - 1);
   }
 
   /** Whether the handler looked at the session: its answer then depends on the cookie. */
-  public boolean read() {
+  boolean read() {
     return read;
   }
 
   /** The session the request brought; {@code null} when it brought none. */
-  public SessionRecord loaded() {
+  SessionRecord loaded() {
     return loaded;
   }
 
-  public boolean invalidated() {
+  boolean invalidated() {
     return invalidated;
   }
 
-  public boolean regenerated() {
+  boolean regenerated() {
     return regenerated;
   }
 
   /** Whether values were put or removed since the session was loaded (or started). */
-  public boolean changed() {
+  boolean changed() {
     return !changed.isEmpty() || !removed.isEmpty();
   }
 
-  public Set<String> changedNames() {
+  Set<String> changedNames() {
     return changed;
   }
 
-  public Set<String> removedNames() {
+  Set<String> removedNames() {
     return removed;
   }
 
-  public Set<String> allNames() {
+  Set<String> allNames() {
     return values.keySet();
   }
 
   /** The session as it stands, last seen now. */
-  public SessionRecord record() {
+  SessionRecord record() {
     return new SessionRecord(id, createdAt, now, expiresAt, values, false);
   }
 
-  public String id() {
+  String id() {
     return id;
   }
 
-  public long expiresAt() {
+  long expiresAt() {
     return expiresAt;
   }
 

@@ -1,4 +1,4 @@
-package dev.kiln.internal.session;
+package dev.kiln.session;
 
 import dev.kiln.HttpError;
 import dev.kiln.HttpMethod;
@@ -15,25 +15,25 @@ import java.util.Set;
  * browsers that send no fetch metadata), and it must carry the session's token in a form field or a
  * header. The token is the session's for its whole life, so two tabs and a retry all pass.
  */
-public final class CsrfCheck {
+final class CsrfCheck {
   private final String field;
   private final String header;
   private final Set<String> trustedOrigins;
 
-  public CsrfCheck(String field, String header, Set<String> trustedOrigins) {
+CsrfCheck(String field, String header, Set<String> trustedOrigins) {
     this.field = field;
     this.header = header;
     this.trustedOrigins = Set.copyOf(trustedOrigins);
   }
 
   /** Whether requests of this method are checked: every one but the safe methods of RFC 9110. */
-  public static boolean applies(HttpMethod method) {
+static boolean applies(HttpMethod method) {
     return method != HttpMethod.GET && method != HttpMethod.HEAD && method != HttpMethod.OPTIONS
         && method != HttpMethod.TRACE;
   }
 
   /** Why the request is refused, or {@code null} when it passes. */
-  public String refusal(Request request, SessionState session) {
+String refusal(Request request, SessionState session) {
     String site = request.header("Sec-Fetch-Site");
     if (site != null) {
       if (site.equalsIgnoreCase("cross-site")) {

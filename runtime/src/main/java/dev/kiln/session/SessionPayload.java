@@ -1,6 +1,5 @@
-package dev.kiln.internal.session;
+package dev.kiln.session;
 
-import dev.kiln.session.SessionRecord;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -13,13 +12,13 @@ import java.util.Map;
  * prefixed with its length. Values stay JSON text until a handler reads one, so a request that does
  * not look at the session parses none of it.
  */
-public final class SessionPayload {
+final class SessionPayload {
   private static final int ID_BYTES = 16;
   private static final int HEAD = ID_BYTES + 3 * Long.BYTES;
 
   private SessionPayload() {}
 
-  public static byte[] encode(SessionRecord session) {
+static byte[] encode(SessionRecord session) {
     byte[] id = Base64.getUrlDecoder().decode(session.id());
     if (id.length != ID_BYTES) {
       throw new IllegalArgumentException("a session id is " + ID_BYTES + " bytes, not " + id.length);
@@ -43,7 +42,7 @@ public final class SessionPayload {
   }
 
   /** The session in {@code length} bytes of {@code bytes} from {@code offset}, or {@code null} when they are not one. */
-  public static SessionRecord decode(byte[] bytes, int offset, int length, boolean reissue) {
+static SessionRecord decode(byte[] bytes, int offset, int length, boolean reissue) {
     if (length < HEAD) {
       return null;
     }

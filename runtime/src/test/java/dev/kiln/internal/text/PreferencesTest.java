@@ -1,8 +1,8 @@
-package dev.kiln.internal.http;
+package dev.kiln.internal.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kiln.internal.http.Preferences.Preference;
+import dev.kiln.internal.text.Preferences.Preference;
 import org.junit.jupiter.api.Test;
 
 class PreferencesTest {

@@ -1,4 +1,4 @@
-package dev.kiln.internal.http;
+package dev.kiln.internal.text;
 
 import java.util.ArrayList;
 import java.util.List;
