@@ -44,6 +44,8 @@ public final class KilnNames {
 
   public static final ClassName REQUEST = ClassName.get("dev.kiln", "Request");
   public static final ClassName RESPONSE = ClassName.get("dev.kiln", "Response");
+  public static final ClassName WEBSOCKET_HANDLER = ClassName.get("dev.kiln.websocket", "WebSocketHandler");
+  public static final ClassName WEBSOCKETS = ClassName.get("dev.kiln.websocket", "WebSockets");
   public static final ClassName ENDPOINT = ClassName.get("dev.kiln.internal.routing", "Endpoint");
   public static final ClassName ENDPOINT_CHOICE = ClassName.get("dev.kiln.internal.routing", "EndpointChoice");
   public static final ClassName ROUTE_TABLE = ClassName.get("dev.kiln.internal.routing", "RouteTable");

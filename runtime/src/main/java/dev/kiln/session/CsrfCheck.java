@@ -3,10 +3,9 @@ package dev.kiln.session;
 import dev.kiln.HttpError;
 import dev.kiln.HttpMethod;
 import dev.kiln.Request;
-import java.net.URI;
+import dev.kiln.internal.http.Origins;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -41,7 +40,7 @@ String refusal(Request request, SessionState session) {
       }
     } else {
       String origin = request.header("Origin");
-      if (origin != null && !trustedOrigins.contains(origin) && !sameOrigin(origin, request.header("Host"))) {
+      if (origin != null && !trustedOrigins.contains(origin) && !Origins.sameOrigin(origin, request.header("Host"))) {
         return "a request from another origin cannot change anything here (Origin: " + shorten(origin) + ")";
       }
     }
@@ -68,31 +67,6 @@ String refusal(Request request, SessionState session) {
   private static boolean isForm(Request request) {
     String type = request.mediaType();
     return "application/x-www-form-urlencoded".equals(type) || "multipart/form-data".equals(type);
-  }
-
-  /** Whether {@code origin} ({@code scheme://host[:port]}) names the host the request was sent to. */
-  static boolean sameOrigin(String origin, String host) {
-    if (host == null || origin.equals("null")) {
-      return false;
-    }
-    URI uri;
-    try {
-      uri = new URI(origin);
-    } catch (java.net.URISyntaxException e) {
-      return false;
-    }
-    if (uri.getScheme() == null || uri.getHost() == null) {
-      return false;
-    }
-    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-    int defaultPort = scheme.equals("https") ? 443 : scheme.equals("http") ? 80 : -1;
-    int port = uri.getPort() == -1 ? defaultPort : uri.getPort();
-    String authority = uri.getHost().toLowerCase(Locale.ROOT) + (port == defaultPort ? "" : ":" + port);
-    String requested = host.toLowerCase(Locale.ROOT);
-    if (defaultPort != -1 && requested.endsWith(":" + defaultPort)) {
-      requested = requested.substring(0, requested.length() - String.valueOf(defaultPort).length() - 1);
-    }
-    return authority.equals(requested);
   }
 
   private static String shorten(String text) {

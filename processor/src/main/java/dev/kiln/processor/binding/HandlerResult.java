@@ -8,7 +8,7 @@ import com.palantir.javapoet.TypeName;
  * code turns it into a {@code Response}. Like bindings, each kind is one type with its reading rule
  * ({@link ResultKind}), its code and its OpenAPI response; {@link ResultKinds} registers them.
  */
-public sealed interface HandlerResult permits ResponseResult, TextResult, BytesResult, NoContentResult, JsonResult {
+public sealed interface HandlerResult permits ResponseResult, TextResult, BytesResult, NoContentResult, WebSocketResult, JsonResult {
   /** The (completed) result's type. */
   TypeName type();
 

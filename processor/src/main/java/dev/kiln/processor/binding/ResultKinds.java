@@ -9,6 +9,7 @@ public final class ResultKinds {
       ResponseResult.KIND,
       TextResult.KIND,
       BytesResult.KIND,
+      WebSocketResult.KIND,
       JsonResult.KIND);
 
   private ResultKinds() {}

@@ -12,6 +12,9 @@ public interface ResultReading {
 
   boolean is(TypeMirror type, String qualifiedName);
 
+  /** Whether {@code type} is the named class or interface or extends or implements it. */
+  boolean isA(TypeMirror type, String qualifiedName);
+
   boolean hasTypeVariable(TypeMirror type);
 
   TypeName boxed(TypeMirror type);

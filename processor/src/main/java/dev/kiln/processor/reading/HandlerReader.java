@@ -18,6 +18,7 @@ import dev.kiln.processor.binding.RequestBody;
 import dev.kiln.processor.binding.ResultKind;
 import dev.kiln.processor.binding.ResultKinds;
 import dev.kiln.processor.binding.ResultReading;
+import dev.kiln.processor.binding.WebSocketResult;
 import dev.kiln.processor.model.Conditions;
 import dev.kiln.processor.model.Constraint;
 import dev.kiln.processor.model.DataShapes;
@@ -220,6 +221,13 @@ public final class HandlerReader {
     if (result == null) {
       return null;
     }
+    String httpMethod = annotations.enumName(route, "method");
+    if (result.kind() instanceof WebSocketResult && !httpMethod.equals("GET")) {
+      diagnostics.error(DiagnosticCode.UNSUPPORTED_RETURN_TYPE, "@Route method " + method.getSimpleName()
+          + " returns a WebSocketHandler, so it answers the WebSocket handshake, which is a GET; remove method = "
+          + httpMethod, new Location(method, route, Annotations.explicit(route, "method")));
+      return null;
+    }
     boolean blocking = !result.async() && Annotations.find(method, KilnNames.NON_BLOCKING) == null;
     String parameterTypes = method.getParameters().stream()
         .map(p -> typeSupport.erasedName(p.asType()))
@@ -228,7 +236,7 @@ public final class HandlerReader {
     for (int i = 2; !binders.add(binder); i++) {
       binder = method.getSimpleName() + "" + i; // overloads each get their own binding method
     }
-    return new HandlerRoute(annotations.enumName(route, "method"), template, fullName,
+    return new HandlerRoute(httpMethod, template, fullName,
         method.getSimpleName().toString(), parameterTypes, binder, method.getModifiers().contains(Modifier.STATIC),
         blocking, result.async(), result.kind(), params, group.name(),
         both(method, KilnNames.USE), both(method, KilnNames.SKIP), maxBodySize, timeoutMillis,

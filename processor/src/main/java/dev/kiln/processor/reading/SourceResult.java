@@ -6,6 +6,8 @@ import dev.kiln.processor.Diagnostics;
 import dev.kiln.processor.binding.ResultReading;
 import dev.kiln.processor.model.DataType;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
 
 /** A method's (completed) return type as read for the result kinds. */
@@ -30,6 +32,25 @@ final class SourceResult implements ResultReading {
   @Override
   public boolean is(TypeMirror type, String qualifiedName) {
     return TypeSupport.is(type, qualifiedName);
+  }
+
+  @Override
+  public boolean isA(TypeMirror type, String qualifiedName) {
+    if (TypeSupport.is(type, qualifiedName)) {
+      return true;
+    }
+    if (!(type instanceof DeclaredType declared) || !(declared.asElement() instanceof TypeElement element)) {
+      return false;
+    }
+    if (isA(element.getSuperclass(), qualifiedName)) {
+      return true;
+    }
+    for (TypeMirror implemented : element.getInterfaces()) {
+      if (isA(implemented, qualifiedName)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

@@ -399,7 +399,7 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter
     answer.whenWritten(idle);
     ctx.write(answer, promise);
     if (upgrade != null) {
-      ServerPipeline.handOver(ctx.pipeline(), upgrade);
+      ServerPipeline.handOver(ctx.pipeline(), upgrade, execution.blocking());
     }
   }
 

@@ -2,6 +2,7 @@ package dev.kiln.internal.server;
 
 import dev.kiln.ConnectionUpgrade;
 import io.netty.channel.ChannelPipeline;
+import java.util.concurrent.Executor;
 
 /**
  * A {@link ConnectionUpgrade} the server can carry out. Once the {@code 101} is written, Kiln's HTTP
@@ -10,6 +11,17 @@ import io.netty.channel.ChannelPipeline;
  * The connection then reads on its own (auto-read on).
  */
 public interface ProtocolHandler extends ConnectionUpgrade {
-  /** Adds the protocol's handlers to {@code pipeline}, which holds none of Kiln's HTTP handlers. */
-  void install(ChannelPipeline pipeline);
+  /**
+   * The user event every connection gets when the server starts shutting down: a protocol closes its
+   * connection as it should (WebSocket: 1001), within the server's shutdown timeout.
+   */
+  Object DRAINING = ServerState.DRAINING;
+
+  /**
+   * Adds the protocol's handlers to {@code pipeline}, which holds none of Kiln's HTTP handlers but
+   * still the HTTP codec, removed right after.
+   *
+   * @param blocking the server's blocking executor, for the protocol's blocking callbacks
+   */
+  void install(ChannelPipeline pipeline, Executor blocking);
 }

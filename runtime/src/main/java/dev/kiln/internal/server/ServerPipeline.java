@@ -87,14 +87,14 @@ final class ServerPipeline {
    * handlers leave, the protocol's join, and the codec goes last, so the bytes the client sent after
    * its upgrade request, which the codec still holds, reach the protocol's handlers.
    */
-  static void handOver(ChannelPipeline pipeline, ProtocolHandler protocol) {
+  static void handOver(ChannelPipeline pipeline, ProtocolHandler protocol, java.util.concurrent.Executor blocking) {
     pipeline.channel().flush();
     for (String name : new String[] {TIMEOUTS, HEAD, CHUNKED_WRITER, ENCODER, ACCESS_LOG, PACING, EXCHANGE}) {
       if (pipeline.get(name) != null) {
         pipeline.remove(name);
       }
     }
-    protocol.install(pipeline);
+    protocol.install(pipeline, blocking);
     pipeline.remove(CODEC);
     pipeline.channel().config().setAutoRead(true);
   }

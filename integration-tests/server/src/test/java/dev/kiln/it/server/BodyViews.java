@@ -104,7 +104,7 @@ public final class BodyViews {
     }
 
     @Override
-    public void install(ChannelPipeline pipeline) {
+    public void install(ChannelPipeline pipeline, java.util.concurrent.Executor blocking) {
       pipeline.addLast("echo", new ChannelInboundHandlerAdapter() {
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
