@@ -12,6 +12,9 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.compression.DecompressionException;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
@@ -198,6 +201,18 @@ final class WebSocketConnection extends ChannelInboundHandlerAdapter implements 
       LOG.debug("{} closed with {}: {}", id, code, corrupted.getMessage());
       fail(code, String.valueOf(corrupted.getMessage()), why);
       return;
+    } else if (cause instanceof DecoderException undecodable) {
+      // permessage-deflate's inflater: past its cap (the message limit), or not DEFLATE at all.
+      boolean tooBig = undecodable instanceof DecompressionException && String.valueOf(undecodable.getMessage())
+          .contains("maximum size");
+      LOG.debug("{} sent a compressed frame it cannot have: {}", id, undecodable.getMessage());
+      if (tooBig) {
+        releaseFragments();
+        fail(CloseStatus.TOO_BIG, "message over " + limits.maxMessageSize() + " bytes", CloseStatus.Cause.TOO_BIG);
+      } else {
+        fail(CloseStatus.PROTOCOL_ERROR, "undecodable compressed frame", CloseStatus.Cause.PROTOCOL_ERROR);
+      }
+      return;
     } else {
       if (status == null) {
         status = new CloseStatus(CloseStatus.ABNORMAL, String.valueOf(cause.getMessage()), CloseStatus.Cause.CONNECTION_LOST);
@@ -211,6 +226,10 @@ final class WebSocketConnection extends ChannelInboundHandlerAdapter implements 
   public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
     if (event == ProtocolHandler.DRAINING) {
       startClose(CloseStatus.GOING_AWAY, "server shutting down", CloseStatus.Cause.SHUTDOWN);
+    } else if (event instanceof ChannelInputShutdownEvent) {
+      // The server keeps half-closed connections open for HTTP's sake; a WebSocket client that
+      // stopped sending has gone, with or without a close frame.
+      ctx.close();
     } else {
       ctx.fireUserEventTriggered(event);
     }
@@ -275,7 +294,7 @@ final class WebSocketConnection extends ChannelInboundHandlerAdapter implements 
 
   /** Sends a close frame and closes the connection at once: the client broke a rule or is gone. */
   private void fail(int code, String reason, CloseStatus.Cause cause) {
-    if (status == null || !closing) {
+    if (status == null) {
       status = new CloseStatus(code, reason, cause);
     }
     closing = true;
@@ -419,6 +438,7 @@ final class WebSocketConnection extends ChannelInboundHandlerAdapter implements 
 
   private void tooSlow() {
     if (!limits.dropWhenSlow()) {
+      closing = true; // no send is taken from now on
       channel.eventLoop().execute(() -> fail(CloseStatus.POLICY_VIOLATION, "client too slow",
           CloseStatus.Cause.SLOW_CLIENT));
     }

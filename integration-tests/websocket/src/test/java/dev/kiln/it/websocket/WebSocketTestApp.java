@@ -137,6 +137,11 @@ public final class WebSocketTestApp {
       }
 
       @Override
+      public void onWritable(WebSocket socket) {
+        socket.sendText("writable again");
+      }
+
+      @Override
       public void onClose(WebSocket socket, CloseStatus status) {
         closes.add(status);
       }
