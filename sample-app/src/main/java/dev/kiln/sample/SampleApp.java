@@ -21,6 +21,7 @@ import dev.kiln.redis.Redis;
 import dev.kiln.redis.RedisOutage;
 import dev.kiln.redis.RedisRateLimits;
 import dev.kiln.redis.RedisSessionStore;
+import dev.kiln.redis.RedisTopics;
 import dev.kiln.sample.api.ProjectViews;
 import dev.kiln.sample.auth.ApiKeyAuth;
 import dev.kiln.sample.auth.AuthViews;
@@ -31,6 +32,7 @@ import dev.kiln.sample.storage.FileStore;
 import dev.kiln.sample.storage.ProjectStore;
 import dev.kiln.sample.storage.UserStore;
 import dev.kiln.sample.views.AssetViews;
+import dev.kiln.sample.views.LiveViews;
 import dev.kiln.sample.views.ProjectPages;
 import dev.kiln.sample.views.UploadViews;
 import dev.kiln.sample.views.UserViews;
@@ -38,6 +40,7 @@ import dev.kiln.server.Server;
 import dev.kiln.session.EncryptedCookieStore;
 import dev.kiln.session.SessionStore;
 import dev.kiln.session.Sessions;
+import dev.kiln.websocket.WebSocketLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -74,6 +77,11 @@ public final class SampleApp {
   /** The key {@link ApiKeyAuth} wants when none is configured: fine for a laptop, never for production. */
   public static final String DEVELOPMENT_API_KEY = "dev-api-key";
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SampleApp.class);
+
+  /** The chat room's topics, shared by every instance through Redis. */
+  public static final TypedKey<RedisTopics> CHAT = TypedKey.of("chat", RedisTopics.class);
+
   /** Where the sessions are kept, as {@code --session-store} chose. */
   public static final TypedKey<SessionStore> SESSION_STORE = TypedKey.of("session store", SessionStore.class);
 
@@ -81,16 +89,19 @@ public final class SampleApp {
 
   /**
    * The application's state, opened in order and closed in reverse at shutdown: PostgreSQL (with
-   * its migrations run), Redis, the subscription to project events, and the session store (the
+   * its migrations run), Redis, the subscription to project events, the chat's topics, and the session store (the
    * cookie store refuses to start without {@code --session-keys} outside debug mode).
    */
   public static App app(SampleSettings settings) {
     return App.builder()
         .set(SETTINGS, settings)
+        .set(WebSocketLimits.KEY, WebSocketLimits.fromSettings(settings))
         .onStartup("database", s -> s.set(Database.KEY, s.closeAtShutdown(Database.open(settings))))
         .onStartup("redis", s -> s.set(Redis.KEY, s.closeAtShutdown(Redis.open(settings))))
         .onStartup("project events", s -> s.set(ProjectEvents.KEY,
             s.closeAtShutdown(ProjectEvents.start(s.get(Redis.KEY), s.get(Database.KEY)))))
+        .onStartup("chat", s -> s.set(CHAT, s.closeAtShutdown(RedisTopics.start(s.get(Redis.KEY),
+            gap -> LOG.warn("The chat may have missed messages while Redis was away ({})", gap)))))
         .onStartup("sessions", s -> s.set(SESSION_STORE, switch (settings.sessionStore()) {
           case REDIS -> RedisSessionStore.of(s.get(Redis.KEY));
           case COOKIE -> EncryptedCookieStore.fromSettings(settings);
@@ -131,6 +142,7 @@ public final class SampleApp {
         .userViews(new UserViews(users, assets))
         .authViews(new AuthViews(users, new Passwords(), signIns, assets))
         .uploadViews(new UploadViews(files, assets))
+        .liveViews(new LiveViews(app.get(ProjectEvents.KEY), app.get(CHAT), assets))
         .errorPages(ErrorPages.builder().debug(settings.debug()).build())
         .rateLimiter(writes)
         .sessions(Sessions.fromSettings(settings, app.get(SESSION_STORE)))

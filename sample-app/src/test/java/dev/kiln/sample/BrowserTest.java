@@ -151,6 +151,41 @@ class BrowserTest {
     screenshot("signed-in");
   }
 
+  @Test
+  void aProjectCreatedThroughTheApiAppearsOnTheOpenProjectsPage() throws Exception {
+    String site = "http://127.0.0.1:" + server.port();
+    browser.get(site + SampleAppUrls.projects());
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+    wait.until(d -> "open".equals(script("return document.documentElement.dataset.live")));
+    var created = server.client().postJson("/api/projects", java.util.Map.of("name", "Live Kiln", "slug", "live-kiln",
+        "description", "<b>made</b> while the page was open"), "X-Api-Key", "secret");
+    assertThat(created.status()).as(created.text()).isEqualTo(201);
+    long id = ((Number) created.json(java.util.Map.class).get("id")).longValue();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("project-" + id)));
+    assertThat(browser.findElement(By.cssSelector("#project-" + id + " a")).getText()).isEqualTo("Live Kiln");
+    assertThat(browser.findElement(By.cssSelector("#project-" + id + " td.muted")).getText())
+        .as("text, never markup").isEqualTo("<b>made</b> while the page was open");
+    screenshot("projects-live");
+
+    assertThat(server.client().delete("/api/projects/" + id, "X-Api-Key", "secret").status()).isEqualTo(204);
+    wait.until(ExpectedConditions.numberOfElementsToBe(By.id("project-" + id), 0));
+    assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
+        .noneMatch(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue());
+  }
+
+  @Test
+  void whatIsSaidInTheChatShowsForEveryoneInIt() throws Exception {
+    String site = "http://127.0.0.1:" + server.port();
+    browser.get(site + SampleAppUrls.chat());
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+    wait.until(d -> "open".equals(script("return document.documentElement.dataset.chat")));
+    browser.findElement(By.id("text")).sendKeys("hello from the browser");
+    browser.findElement(By.id("send")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "hello from the browser"));
+    assertThat(browser.findElement(By.id("messages")).getText()).contains("joined");
+    screenshot("chat");
+  }
+
   /** Waits for the navigation a click started to land on {@code url}. */
   private static void arriveAt(String url) {
     new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(url));

@@ -7,7 +7,10 @@ import dev.kiln.jdbi.Database;
 import dev.kiln.redis.Message;
 import dev.kiln.redis.Redis;
 import dev.kiln.redis.Subscription;
+import dev.kiln.sample.SampleAppUrls;
 import dev.kiln.sample.storage.Project;
+import dev.kiln.websocket.Topics;
+import dev.kiln.websocket.WebSocket;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -19,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * Project changes on the Redis channel {@code projects} (the talk's aioredis PUB/SUB): each is
  * published once its transaction commits, and every instance of the app hears it. The last
  * {@value #KEPT} heard are kept for {@code GET /api/events}. After an outage a
- * {@code resubscribed} entry marks where events may be missing. The WebSocket issue turns this
- * into live updates in the browser.
+ * {@code resubscribed} entry marks where events may be missing. Each event heard also goes, as a
+ * page-ready message, to this instance's WebSockets on {@code /ws/projects}: the projects page of
+ * every open browser follows changes made on any instance.
  */
 public final class ProjectEvents implements AutoCloseable {
   /** Where the startup hook keeps it: {@code app.get(ProjectEvents.KEY)}. */
@@ -42,6 +46,8 @@ public final class ProjectEvents implements AutoCloseable {
   private final Database database;
   private final JsonCodec json = JsonCodec.standard();
   private final Deque<Event> heard = new ArrayDeque<>();
+  /** This instance's sockets on the live projects page; Redis has already carried the event to every instance. */
+  private final Topics live = Topics.inProcess();
   private Subscription subscription;
 
   private ProjectEvents(Redis redis, Database database) {
@@ -67,6 +73,19 @@ public final class ProjectEvents implements AutoCloseable {
 
   public void deleted(Project project) {
     publishAfterCommit("deleted", project);
+  }
+
+  /**
+   * What a live page's socket is sent for an event: the event and the project page's URL, or just
+   * the kind after a gap (the page then reloads its list).
+   *
+   * @param url the project's page, {@code null} for a gap
+   */
+  public record Update(String kind, Project project, String url) {}
+
+  /** Sends {@code socket} every change heard from now on, until it closes. */
+  public void follow(WebSocket socket) {
+    live.subscribe(CHANNEL, socket);
   }
 
   /** What this instance heard, newest last. */
@@ -104,6 +123,9 @@ public final class ProjectEvents implements AutoCloseable {
         Event event = json.mapper().readValue(message.body(), Event.class);
         LOG.info("Heard project {} {} ({})", event.kind(), event.project().slug(), event.project().id());
         keep(event);
+        String url = SampleAppUrls.project(event.project().id()).toString();
+        live.publish(CHANNEL, new String(json.write(new Update(event.kind(), event.project(), url)),
+            java.nio.charset.StandardCharsets.UTF_8));
       } catch (JsonProcessingException e) {
         LOG.warn("Ignored a message on {} that is no project event: {}", CHANNEL, e.getOriginalMessage());
       }
@@ -111,7 +133,9 @@ public final class ProjectEvents implements AutoCloseable {
 
     @Override
     public void onGap(Subscription.Gap gap) {
-      keep(new Event(gap == Subscription.Gap.RESUBSCRIBED ? "resubscribed" : "overflowed", null, Instant.now()));
+      String kind = gap == Subscription.Gap.RESUBSCRIBED ? "resubscribed" : "overflowed";
+      keep(new Event(kind, null, Instant.now()));
+      live.publish(CHANNEL, new String(json.write(new Update(kind, null, null)), java.nio.charset.StandardCharsets.UTF_8));
     }
   }
 }
