@@ -29,7 +29,12 @@ DB_ENDPOINTS = [
     ("20 queries", "/queries?queries=20", False),
     ("20 updates", "/updates?queries=20", False),
 ]
-ENDPOINTS = DB_ENDPOINTS if SUITE == "db" else HTTP_ENDPOINTS
+# WebSockets: WsLoad (pinned beside where wrk would be) drives both servers' echo and broadcast routes.
+WS_ENDPOINTS = [
+    ("echo, 64 sockets", "echo", False),
+    ("broadcast to 1,000 sockets", "broadcast", False),
+]
+ENDPOINTS = DB_ENDPOINTS if SUITE == "db" else WS_ENDPOINTS if SUITE == "ws" else HTTP_ENDPOINTS
 TICKS = os.sysconf(os.sysconf_names["SC_CLK_TCK"])
 LUA = os.path.join(os.path.dirname(__file__), "pipeline.lua")
 
@@ -37,7 +42,7 @@ LUA = os.path.join(os.path.dirname(__file__), "pipeline.lua")
 def start(name):
     main, port = SERVERS[name]
     began = time.monotonic()
-    arguments = [str(port)] + ([DATABASE_URL] if SUITE == "db" else [])
+    arguments = [str(port)] + ([DATABASE_URL] if SUITE == "db" else []) + (["ws"] if SUITE == "ws" and name == "netty" else [])
     process = subprocess.Popen(["taskset", "-c", "0"] + JVM + ["-cp", CLASSPATH, main] + arguments,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = began + 60
@@ -100,6 +105,23 @@ def wrk(port, path, pipelined, seconds=None):
     }
 
 
+def ws_load(port, mode, seconds=None):
+    """WsLoad's messages received in the run: a message per echo, or per socket reached by a broadcast."""
+    output = subprocess.run(["taskset", "-c", "1"] + JVM + ["-cp", CLASSPATH, "dev.kiln.bench.WsLoad", str(port), mode,
+                             str(seconds or SECONDS)], capture_output=True, text=True,
+                            timeout=(seconds or SECONDS) + 120).stdout
+    found = re.search(r"messages (\d+)", output)
+    if not found:
+        raise SystemExit("WsLoad said:\n" + output)
+    messages = int(found.group(1))
+    return {"rps": messages / (seconds or SECONDS), "p50": float("nan"), "p99": float("nan"), "requests": messages,
+            "errors": 0}
+
+
+def measure(port, path, pipelined, seconds=None):
+    return ws_load(port, path, seconds) if SUITE == "ws" else wrk(port, path, pipelined, seconds)
+
+
 def start_database():
     process = subprocess.Popen(["taskset", "-c", "1"] + JVM + ["-cp", CLASSPATH, "dev.kiln.bench.BenchDatabase",
                                 str(DATABASE_PORT)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
@@ -133,13 +155,13 @@ def run():
     try:
         for label, path, pipelined in ENDPOINTS:
             for name in SERVERS:
-                wrk(SERVERS[name][1], path, pipelined, seconds=5)  # JIT warm-up, not counted
+                measure(SERVERS[name][1], path, pipelined, seconds=5)  # JIT warm-up, not counted
         for _ in range(ROUNDS):
             for label, path, pipelined in ENDPOINTS:
                 for name in SERVERS:
                     pid = processes[name].pid
                     before = cpu_seconds(pid)
-                    run = wrk(SERVERS[name][1], path, pipelined)
+                    run = measure(SERVERS[name][1], path, pipelined)
                     run["cpu_us"] = (cpu_seconds(pid) - before) * 1e6 / max(1, run["requests"])
                     results[(label, name)].append(run)
         rss = {name: peak_rss_mb(processes[name].pid) for name in SERVERS}
@@ -148,7 +170,8 @@ def run():
             process.terminate()
             process.wait()
 
-    print(f"| endpoint | server | req/s | p50 ms | p99 ms | errors | CPU µs/req | Kiln/Netty req/s | Kiln/Netty CPU |")
+    unit = "msg" if SUITE == "ws" else "req"
+    print(f"| endpoint | server | {unit}/s | p50 ms | p99 ms | errors | CPU µs/{unit} | Kiln/Netty {unit}/s | Kiln/Netty CPU |")
     print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
     for label, _, _ in ENDPOINTS:
         med = {name: {k: statistics.median(r[k] for r in results[(label, name)])

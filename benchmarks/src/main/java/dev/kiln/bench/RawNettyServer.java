@@ -20,6 +20,8 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
@@ -30,14 +32,20 @@ import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeadersFactory;
+import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.util.AsciiString;
+import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -62,7 +70,8 @@ import java.util.concurrent.locks.LockSupport;
  * is serialized per request, as TechEmpower's rules require; the headers are Kiln's. With a JDBC
  * URL, the database tests run plain JDBC prepared statements over HikariCP on a pool of
  * {@link BenchServer#POOL} threads, as many as connections, the answer written back on the
- * connection's event loop. {@code RawNettyServer <port> [<jdbc url>]}.
+ * connection's event loop. With {@code ws}, Netty's own WebSocket server protocol handler serves the
+ * WebSocket suite's echo and broadcast. {@code RawNettyServer <port> [<jdbc url> | ws]}.
  */
 public final class RawNettyServer {
   private static final byte[] HELLO = BenchViews.HELLO.getBytes(StandardCharsets.UTF_8);
@@ -82,7 +91,8 @@ public final class RawNettyServer {
     boolean epoll = Epoll.isAvailable();
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
     ExecutorService blocking = Executors.newFixedThreadPool(64);
-    Worlds worlds = args.length > 1 ? new Worlds(args[1]) : null;
+    boolean webSockets = args.length > 1 && args[1].equals("ws");
+    Worlds worlds = args.length > 1 && !webSockets ? new Worlds(args[1]) : null;
     HttpDecoderConfig decoder = new HttpDecoderConfig().setValidateHeaders(false);
     Handler handler = new Handler(blocking, worlds);
     try {
@@ -94,7 +104,15 @@ public final class RawNettyServer {
           .childHandler(new ChannelInitializer<SocketChannel>() {
             @Override
             protected void initChannel(SocketChannel ch) {
-              ch.pipeline().addLast(new HttpServerCodec(decoder), handler);
+              ch.pipeline().addLast(new HttpServerCodec(decoder));
+              if (webSockets) {
+                // Only for the WebSocket suite: the aggregator would cost the HTTP endpoints.
+                ch.pipeline().addLast(new HttpObjectAggregator(64 * 1024),
+                    new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder().websocketPath("/ws")
+                        .checkStartsWith(true).maxFramePayloadLength(64 * 1024).withUTF8Validator(true).build()),
+                    WebSocketBaseline.INSTANCE);
+              }
+              ch.pipeline().addLast(handler);
             }
           })
           .bind("127.0.0.1", port).sync().channel();
@@ -106,6 +124,42 @@ public final class RawNettyServer {
       blocking.shutdown();
       if (worlds != null) {
         worlds.close();
+      }
+    }
+  }
+
+  /**
+   * The WebSocket routes by hand: {@code /ws/echo} sends each text message back, {@code /ws/broadcast}
+   * sends it to every socket of that route through a {@link ChannelGroup}, which shares the frame's bytes.
+   */
+  @ChannelHandler.Sharable
+  private static final class WebSocketBaseline extends ChannelInboundHandlerAdapter {
+    static final WebSocketBaseline INSTANCE = new WebSocketBaseline();
+    private static final AttributeKey<Boolean> BROADCASTING = AttributeKey.valueOf("broadcasting");
+    private final ChannelGroup room = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+      if (event instanceof WebSocketServerProtocolHandler.HandshakeComplete handshake
+          && handshake.requestUri().startsWith("/ws/broadcast")) {
+        ctx.channel().attr(BROADCASTING).set(true);
+        room.add(ctx.channel());
+      }
+      ctx.fireUserEventTriggered(event);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object message) {
+      if (!(message instanceof TextWebSocketFrame frame)) {
+        ctx.fireChannelRead(message);
+        return;
+      }
+      String text = frame.text();
+      frame.release();
+      if (Boolean.TRUE.equals(ctx.channel().attr(BROADCASTING).get())) {
+        room.writeAndFlush(new TextWebSocketFrame(text));
+      } else {
+        ctx.writeAndFlush(new TextWebSocketFrame(text));
       }
     }
   }

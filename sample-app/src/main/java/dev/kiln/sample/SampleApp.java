@@ -77,8 +77,6 @@ public final class SampleApp {
   /** The key {@link ApiKeyAuth} wants when none is configured: fine for a laptop, never for production. */
   public static final String DEVELOPMENT_API_KEY = "dev-api-key";
 
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SampleApp.class);
-
   /** The chat room's topics, shared by every instance through Redis. */
   public static final TypedKey<RedisTopics> CHAT = TypedKey.of("chat", RedisTopics.class);
 
@@ -101,7 +99,9 @@ public final class SampleApp {
         .onStartup("project events", s -> s.set(ProjectEvents.KEY,
             s.closeAtShutdown(ProjectEvents.start(s.get(Redis.KEY), s.get(Database.KEY)))))
         .onStartup("chat", s -> s.set(CHAT, s.closeAtShutdown(RedisTopics.start(s.get(Redis.KEY),
-            gap -> LOG.warn("The chat may have missed messages while Redis was away ({})", gap)))))
+            // The logger is looked up here, not in a static field: logging is set up from the settings first.
+            gap -> org.slf4j.LoggerFactory.getLogger(SampleApp.class)
+                .warn("The chat may have missed messages while Redis was away ({})", gap)))))
         .onStartup("sessions", s -> s.set(SESSION_STORE, switch (settings.sessionStore()) {
           case REDIS -> RedisSessionStore.of(s.get(Redis.KEY));
           case COOKIE -> EncryptedCookieStore.fromSettings(settings);
