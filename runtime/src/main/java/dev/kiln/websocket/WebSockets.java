@@ -25,8 +25,8 @@ import java.util.Objects;
  *   <li>A request without {@code Upgrade: websocket} (a plain GET, a browser opening the URL) gets
  *       426 with {@code Upgrade: websocket}.</li>
  *   <li>Another {@code Sec-WebSocket-Version} than 13 gets 426 with {@code Sec-WebSocket-Version: 13}.</li>
- *   <li>No {@code Connection: Upgrade}, or a {@code Sec-WebSocket-Key} that is not 16 bytes of
- *       base64, gets 400.</li>
+ *   <li>No {@code Connection: Upgrade}, a {@code Sec-WebSocket-Key} that is not 16 bytes of base64, or
+ *       either of the version and key headers given twice, gets 400.</li>
  *   <li>An {@code Origin} other than the request's own host, and not allowed by
  *       {@link WebSocketLimits#allowedOrigins()}, gets 403: a page on another site cannot open a socket
  *       with the user's cookies (cross-site WebSocket hijacking).</li>
@@ -46,6 +46,9 @@ public final class WebSockets {
     if (upgrade == null || !upgrade.strip().equalsIgnoreCase("websocket") || request.method() != HttpMethod.GET) {
       throw HttpError.of(Response.status(426).withHeader("Upgrade", "websocket"),
           "this is a WebSocket endpoint: open it with a WebSocket client (GET with Upgrade: websocket)");
+    }
+    if (request.headers("Sec-WebSocket-Version").size() > 1 || request.headers("Sec-WebSocket-Key").size() > 1) {
+      throw HttpError.badRequest("a WebSocket handshake carries one Sec-WebSocket-Version and one Sec-WebSocket-Key");
     }
     if (!"13".equals(request.header("Sec-WebSocket-Version"))) {
       throw HttpError.of(Response.status(426).withHeader("Upgrade", "websocket")

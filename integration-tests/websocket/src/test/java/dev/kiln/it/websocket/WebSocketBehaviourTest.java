@@ -8,6 +8,7 @@ import dev.kiln.websocket.CloseStatus;
 import dev.kiln.websocket.Topics;
 import dev.kiln.websocket.WebSocketLimits;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -75,6 +76,9 @@ class WebSocketBehaviourTest {
     try (RawWebSocket noConnection = RawWebSocket.connect(port, "/ws/echo", "Connection", "keep-alive")) {
       assertThat(noConnection.status).isEqualTo(400);
     }
+    try (RawWebSocket twoVersions = RawWebSocket.connect(port, "/ws/echo", "Sec-WebSocket-Version", "13\r\nSec-WebSocket-Version: 8")) {
+      assertThat(twoVersions.status).as("a repeated version header").isEqualTo(400);
+    }
   }
 
   @Test
@@ -121,6 +125,19 @@ class WebSocketBehaviourTest {
     }
     try (RawWebSocket noName = RawWebSocket.connect(port, "/ws/rooms/lobby")) {
       assertThat(noName.status).as("a required query parameter").isEqualTo(400);
+    }
+  }
+
+  @Test
+  void aHandshakeThatNeverEndsIsCutAtTheHeadTimeout() throws IOException {
+    App state = App.builder().start();
+    server = TestServer.start(app.router(), s -> s.app(state).accessLog(false).headerTimeout(Duration.ofMillis(300)));
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write("GET /ws/echo HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+          .getBytes(StandardCharsets.US_ASCII));
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+      assertThat(answer).startsWith("HTTP/1.1 408");
     }
   }
 
