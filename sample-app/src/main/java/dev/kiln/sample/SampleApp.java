@@ -40,6 +40,8 @@ import dev.kiln.server.Server;
 import dev.kiln.session.EncryptedCookieStore;
 import dev.kiln.session.SessionStore;
 import dev.kiln.session.Sessions;
+import dev.kiln.toolbar.DebugToolbar;
+import dev.kiln.toolbar.ToolbarRecording;
 import dev.kiln.websocket.WebSocketLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +55,9 @@ import java.nio.file.Path;
  * for browsers), Redis outages as 503, security headers, sessions (in Redis unless
  * {@code --session-store COOKIE}; with CSRF checks on every form) and compression on the pages; on the
  * {@code api} group, which has no session, a rate limit on writes shared by every instance through
- * Redis, then {@link ApiKeyAuth} on its writes. {@link SignedIn} guards the pages of signed-in users. Projects and users live in PostgreSQL (an embedded one unless
+ * Redis, then {@link ApiKeyAuth} on its writes. {@link SignedIn} guards the pages of signed-in users.
+ * In debug mode on loopback the {@link DebugToolbar}, just inside compression, explains every request
+ * under {@code /_kiln/debug}, with its SQL and Redis commands recorded on the handler's thread. Projects and users live in PostgreSQL (an embedded one unless
  * {@code --database-url} names another); the API's writes run in a transaction each
  * ({@link Transactional}) and announce what they changed on Redis ({@link ProjectEvents}; an
  * embedded Redis unless {@code --redis-url} names another).
@@ -68,8 +72,10 @@ import java.nio.file.Path;
 @Install(value = SecurityHeaders.class, order = 30)
 @Install(value = Sessions.class, order = 35)
 @Install(value = Compression.class, order = 40)
+@Install(value = DebugToolbar.class, order = 41)
 @Install(value = RateLimiter.class, order = 45, groups = "api")
 @Install(value = Transactional.class, order = 10, optIn = true)
+@Install(value = ToolbarRecording.class, order = 1)
 public final class SampleApp {
   /** The settings, for handlers: {@code request.app().get(SampleApp.SETTINGS)}. */
   public static final TypedKey<SampleSettings> SETTINGS = TypedKey.of("settings", SampleSettings.class);
@@ -135,6 +141,12 @@ public final class SampleApp {
     if (settings.debug() && Files.isDirectory(templates)) {
       TemplateReload.enable(templates);
     }
+    DebugToolbar toolbar = DebugToolbar.builder(SampleApp.class)
+        .settings(settings, settings instanceof SampleSettingsValues values ? values::describe : settings::toString)
+        .sessionCookie(settings.sessionCookieName())
+        .sql()
+        .redis()
+        .build();
     return SampleAppRoutes.builder()
         .assetViews(new AssetViews(assets))
         .projectViews(new ProjectViews(projects, app.get(ProjectEvents.KEY)))
@@ -146,6 +158,8 @@ public final class SampleApp {
         .errorPages(ErrorPages.builder().debug(settings.debug()).build())
         .rateLimiter(writes)
         .sessions(Sessions.fromSettings(settings, app.get(SESSION_STORE)))
+        .debugToolbar(toolbar)
+        .toolbarRecording(toolbar.recording())
         .apiKeyAuth(new ApiKeyAuth(settings.apiKey()))
         .build();
   }

@@ -7,17 +7,18 @@ import dev.kiln.Settings;
 import dev.kiln.jdbi.DatabaseSettings;
 import dev.kiln.redis.RedisSettings;
 import dev.kiln.session.SessionSettings;
+import dev.kiln.toolbar.ToolbarSettings;
 import dev.kiln.websocket.WebSocketSettings;
 import jakarta.validation.constraints.Positive;
 
 /**
  * The sample app's settings (the talk's {@code settings.py}): the server's, the database's,
- * Redis's, the sessions' and the WebSockets' own, inherited, and the app's. Each is a flag ({@code --default-locale}), a system property ({@code -DdefaultLocale}) and
+ * Redis's, the sessions', the WebSockets' and the debug toolbar's own, inherited, and the app's. Each is a flag ({@code --default-locale}), a system property ({@code -DdefaultLocale}) and
  * an environment variable ({@code DEFAULT_LOCALE}); {@code --help} lists them.
  */
 @Settings
 public interface SampleSettings extends ServerSettings, DatabaseSettings, RedisSettings, SessionSettings,
-    WebSocketSettings {
+    WebSocketSettings, ToolbarSettings {
   /** Where sessions are kept: in Redis, shared by every instance, or in an encrypted cookie (needs --session-keys). */
   @Default("REDIS")
   SessionStoreKind sessionStore();

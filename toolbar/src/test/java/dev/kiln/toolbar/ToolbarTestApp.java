@@ -1,0 +1,60 @@
+package dev.kiln.toolbar;
+
+import dev.kiln.Application;
+import dev.kiln.Install;
+import dev.kiln.Response;
+import dev.kiln.Route;
+import dev.kiln.Router;
+import dev.kiln.jdbi.Database;
+import dev.kiln.middleware.RequestId;
+import dev.kiln.redis.Redis;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A page, some JSON, a redirect, and a request that runs SQL, a Redis command and logs. */
+@Application
+@Install(value = RequestId.class, order = 10)
+@Install(value = DebugToolbar.class, order = 20)
+@Install(value = ToolbarRecording.class, order = 1)
+public final class ToolbarTestApp {
+  private static final Logger LOG = LoggerFactory.getLogger(ToolbarTestApp.class);
+  static final String PAGE = "<!DOCTYPE html><html><head><title>page</title></head><body><h1>Hello, toolbar</h1></body></html>";
+
+  private final Database database;
+  private final Redis redis;
+
+  ToolbarTestApp(Database database, Redis redis) {
+    this.database = database;
+    this.redis = redis;
+  }
+
+  static Router router(DebugToolbar toolbar, Database database, Redis redis) {
+    return ToolbarTestAppRoutes.builder().toolbarTestApp(new ToolbarTestApp(database, redis)).debugToolbar(toolbar)
+        .toolbarRecording(toolbar.recording()).build();
+  }
+
+  @Route(path = "/page", name = "page")
+  public Response page() {
+    return Response.html(PAGE);
+  }
+
+  @Route(path = "/data", name = "data")
+  public Response data() {
+    return Response.bytes("{\"hello\":\"json\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/json");
+  }
+
+  @Route(path = "/elsewhere", name = "elsewhere")
+  public Response elsewhere() {
+    return Response.seeOther("/page");
+  }
+
+  /** Runs two identical queries (an N+1 in miniature), one Redis command, and logs. */
+  @Route(path = "/work/{item}", name = "work")
+  public Response work(String item) {
+    int one = database.withHandle(h -> h.createQuery("select 1 where :item <> ''").bind("item", item).mapTo(Integer.class).one());
+    database.withHandle(h -> h.createQuery("select 1 where :item <> ''").bind("item", item).mapTo(Integer.class).one());
+    long count = redis.sync().incr("toolbar-test-count");
+    LOG.info("worked on {}: {} and {}", item, one, count);
+    return Response.html("<html><body><p>worked</p></body></html>");
+  }
+}
