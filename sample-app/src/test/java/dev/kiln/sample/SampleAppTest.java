@@ -379,12 +379,13 @@ class SampleAppTest {
       assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
           .contains("GET\t/api/projects/{projectId:\\d+}\tapi.project\tdev.kiln.sample.api.ProjectViews#project(long)\t"
               + "dev.kiln.middleware.RequestId,dev.kiln.middleware.ErrorPages,dev.kiln.redis.RedisOutage,"
-              + "dev.kiln.middleware.SecurityHeaders,dev.kiln.middleware.Compression,dev.kiln.middleware.RateLimiter,"
-              + "dev.kiln.sample.auth.ApiKeyAuth\t-")
+              + "dev.kiln.middleware.SecurityHeaders,dev.kiln.middleware.Compression,dev.kiln.toolbar.DebugToolbar,"
+              + "dev.kiln.middleware.RateLimiter,dev.kiln.sample.auth.ApiKeyAuth,dev.kiln.toolbar.ToolbarRecording\t-")
           .contains("DELETE\t/api/projects/{projectId:\\d+}\tapi.deleteProject\tdev.kiln.sample.api.ProjectViews#"
               + "deleteProject(long)\tdev.kiln.middleware.RequestId,dev.kiln.middleware.ErrorPages,"
               + "dev.kiln.redis.RedisOutage,dev.kiln.middleware.SecurityHeaders,dev.kiln.middleware.Compression,"
-              + "dev.kiln.middleware.RateLimiter,dev.kiln.sample.auth.ApiKeyAuth,dev.kiln.jdbi.Transactional\t-");
+              + "dev.kiln.toolbar.DebugToolbar,dev.kiln.middleware.RateLimiter,dev.kiln.sample.auth.ApiKeyAuth,"
+              + "dev.kiln.toolbar.ToolbarRecording,dev.kiln.jdbi.Transactional\t-");
     }
   }
 }
