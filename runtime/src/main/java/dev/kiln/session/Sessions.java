@@ -6,6 +6,7 @@ import dev.kiln.Provides;
 import dev.kiln.Request;
 import dev.kiln.Response;
 import dev.kiln.ServerSettings;
+import dev.kiln.TypedKey;
 import io.netty.handler.codec.http.cookie.CookieHeaderNames;
 import io.netty.handler.codec.http.cookie.DefaultCookie;
 import io.netty.handler.codec.http.cookie.ServerCookieEncoder;
@@ -60,6 +61,8 @@ public final class Sessions implements Middleware.Handler {
   public static final String CSRF_FIELD = "_csrf";
   /** The header scripts send the CSRF token in. */
   public static final String CSRF_HEADER = "X-CSRF-Token";
+  /** Where a request keeps its {@link SessionTrace} when sessions are traced (the debug toolbar). */
+  public static final TypedKey<SessionTrace> TRACE = TypedKey.of("session trace", SessionTrace.class);
   /** The most a browser keeps of one cookie, its name and value together. */
   public static final int MAX_COOKIE_BYTES = 4096;
 
@@ -77,6 +80,7 @@ public final class Sessions implements Middleware.Handler {
   private final long touchSeconds;
   private final CsrfCheck csrf;
   private final boolean debug;
+  private final boolean trace;
   private final Clock clock;
   private final LongAdder rejected = new LongAdder();
   private final LongAdder oversized = new LongAdder();
@@ -100,6 +104,7 @@ public final class Sessions implements Middleware.Handler {
         : Math.max(1, Math.min(60, idleSeconds / 4));
     this.csrf = builder.csrf ? new CsrfCheck(CSRF_FIELD, CSRF_HEADER, builder.trustedOrigins) : null;
     this.debug = builder.debug;
+    this.trace = builder.trace;
     this.clock = builder.clock;
   }
 
@@ -110,7 +115,8 @@ public final class Sessions implements Middleware.Handler {
   /**
    * Sessions as the settings say, over {@code store}. {@code Secure} is on unless
    * {@code sessionCookieSecure} says otherwise or the app runs in debug mode on a loopback address;
-   * off anywhere else, it is logged as a warning at startup.
+   * off anywhere else, it is logged as a warning at startup. In debug mode each request keeps a
+   * {@link SessionTrace} for the debug toolbar.
    */
   public static <S extends ServerSettings & SessionSettings> Sessions fromSettings(S settings, SessionStore store) {
     boolean local = settings.debug() && isLoopback(settings.host());
@@ -128,6 +134,7 @@ public final class Sessions implements Middleware.Handler {
         .idleTimeout(settings.sessionIdleTimeout())
         .absoluteTimeout(settings.sessionAbsoluteTimeout())
         .debug(settings.debug())
+        .trace(settings.debug())
         .build();
   }
 
@@ -181,7 +188,15 @@ public final class Sessions implements Middleware.Handler {
       }
     }
     request.provide(Session.class, session);
-    return next.handle(request).thenCompose(response -> commit(session, response, sent, now));
+    SessionTrace traced = trace ? new SessionTrace(live == null ? java.util.Map.of() : live.values(), sent && live == null)
+        : null;
+    if (traced != null) {
+      request.attribute(TRACE, traced);
+    }
+    CompletionStage<Response> committed = next.handle(request).thenCompose(response -> commit(session, response, sent, now));
+    return traced == null ? committed : committed.whenComplete((response, failure) -> traced.finish(
+        session.record().values(), failure != null ? "not written: the request failed (" + failure + ")"
+            : outcome(session, response)));
   }
 
   /**
@@ -212,6 +227,28 @@ public final class Sessions implements Middleware.Handler {
       return write(session, SessionWrite.Kind.UPDATE, null, response, now);
     }
     return CompletableFuture.completedFuture(response);
+  }
+
+  /** What the committed response says happened to the session, for its trace. */
+  private String outcome(SessionState session, Response response) {
+    String cookie = null;
+    for (java.util.Map.Entry<String, String> header : response.headers()) {
+      if (header.getKey().equalsIgnoreCase("Set-Cookie") && header.getValue().startsWith(cookieName + "=")) {
+        cookie = header.getValue();
+      }
+    }
+    if (session.invalidated()) {
+      return cookie != null && cookie.contains("Max-Age=0") ? "invalidated: deleted and the cookie expired"
+          : "invalidated, and a new session written";
+    }
+    if (cookie == null) {
+      return session.changed() ? "changed but not written (deleted meanwhile, or too big)" : "not written: unchanged";
+    }
+    if (cookie.contains("Max-Age=0")) {
+      return "not written: the bad cookie expired";
+    }
+    return session.loaded() == null ? "written: a new session" : session.regenerated() ? "written under a new id"
+        : session.changed() ? "written: changed" : "written again to stay alive (or under the current key)";
   }
 
   private CompletionStage<Response> write(SessionState session, SessionWrite.Kind kind, String replacedId,
@@ -292,6 +329,7 @@ public final class Sessions implements Middleware.Handler {
     private boolean csrf = true;
     private final Set<String> trustedOrigins = new LinkedHashSet<>();
     private boolean debug;
+    private boolean trace;
     private Clock clock = Clock.systemUTC();
 
     private Builder(SessionStore store) {
@@ -368,6 +406,12 @@ public final class Sessions implements Middleware.Handler {
     /** In debug mode an oversized session fails its request rather than only being logged. */
     public Builder debug(boolean debug) {
       this.debug = debug;
+      return this;
+    }
+
+    /** Keeps a {@link SessionTrace} in each request ({@link #TRACE}) for the debug toolbar; off by default. */
+    public Builder trace(boolean trace) {
+      this.trace = trace;
       return this;
     }
 

@@ -146,6 +146,7 @@ public final class SampleApp {
         .sessionCookie(settings.sessionCookieName())
         .sql()
         .redis()
+        .migrations(database)
         .build();
     return SampleAppRoutes.builder()
         .assetViews(new AssetViews(assets))

@@ -24,7 +24,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The debug toolbar in headless Chromium, on the sample app in debug mode: a page carries the bar,
- * the bar opens that request's page, and its SQL panel shows the statement the page ran.
+ * the bar opens that request's page, its SQL panel shows the statement the page ran and its
+ * templates panel the template it rendered.
  */
 class ToolbarBrowserTest {
   @TempDir
@@ -67,6 +68,8 @@ class ToolbarBrowserTest {
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#sql code")));
     assertThat(browser.findElement(By.cssSelector("#sql code")).getText()).containsIgnoringCase("from projects");
     assertThat(browser.findElement(By.id("chain")).getText()).contains("dev.kiln.toolbar.DebugToolbar");
+    browser.findElement(By.cssSelector("#templates summary")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("templates"), "projects.jte"));
     Path target = Path.of("target", "screenshots", "toolbar-sql.png");
     Files.createDirectories(target.getParent());
     Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);

@@ -6,7 +6,9 @@ import dev.kiln.Request;
 import dev.kiln.Response;
 import dev.kiln.ResponseBody;
 import dev.kiln.ServerSettings;
+import dev.kiln.internal.http.TemplateLog;
 import dev.kiln.middleware.RequestId;
+import dev.kiln.session.Sessions;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -54,6 +56,13 @@ public final class DebugToolbar implements Middleware.Handler {
   public static final String HEADER = "X-Debug-Request";
 
   private static final Logger LOG = LoggerFactory.getLogger(DebugToolbar.class);
+  /** Renders the toolbar's own pages: one thread is plenty for one developer. */
+  private static final java.util.concurrent.Executor PAGES = java.util.concurrent.Executors.newSingleThreadExecutor(
+      runnable -> {
+        Thread thread = new Thread(runnable, "kiln-debug-toolbar");
+        thread.setDaemon(true);
+        return thread;
+      });
 
   private final boolean enabled;
   private final int capacity;
@@ -77,7 +86,7 @@ public final class DebugToolbar implements Middleware.Handler {
     this.sessionCookie = builder.sessionCookie;
     this.recording = new ToolbarRecording(enabled, enabled && sql ? SqlPanel.recorder() : null,
         enabled && redis ? RedisPanel.recorder() : null);
-    this.pages = new Pages(this, builder.application, builder.settings);
+    this.pages = new Pages(this, builder.application, builder.settings, builder.database);
     this.logs = enabled ? startLogs() : null;
   }
 
@@ -111,7 +120,8 @@ public final class DebugToolbar implements Middleware.Handler {
     }
     String path = request.path();
     if (path.equals(PREFIX) || path.startsWith(PREFIX + "/")) {
-      return CompletableFuture.completedFuture(pages.answer(request));
+      // Off the event loop: the migrations page reads the database.
+      return CompletableFuture.supplyAsync(() -> pages.answer(request), PAGES);
     }
     RequestRecord record = new RequestRecord(ids.incrementAndGet(), request, sessionCookie);
     long start = System.nanoTime();
@@ -142,6 +152,13 @@ public final class DebugToolbar implements Middleware.Handler {
     }
     if (redis) {
       RedisPanel.copy(request, record);
+    }
+    record.session = request.attribute(Sessions.TRACE);
+    TemplateLog templates = request.attribute(TemplateLog.KEY);
+    if (templates != null) {
+      for (TemplateLog.Render render : templates.renders()) {
+        record.templates.add(new RequestRecord.Render(render.template(), render.nanos() / 1e6));
+      }
     }
     String id = request.attribute(RequestId.KEY);
     if (logs != null && id != null) {
@@ -214,6 +231,7 @@ public final class DebugToolbar implements Middleware.Handler {
     private boolean interceptRedirects;
     private String sessionCookie = "kiln_session";
     private Supplier<String> settings = () -> "(the app gave the toolbar no settings)";
+    private Object database;
 
     private Builder(Class<?> application) {
       this.application = Objects.requireNonNull(application, "application");
@@ -258,6 +276,12 @@ public final class DebugToolbar implements Middleware.Handler {
     /** The SQL panel, from kiln-jdbi's statement log. */
     public Builder sql() {
       this.sql = true;
+      return this;
+    }
+
+    /** The migrations page, from Flyway's history table in {@code database} (a kiln-jdbi {@code Database}). */
+    public Builder migrations(dev.kiln.jdbi.Database database) {
+      this.database = Objects.requireNonNull(database, "database");
       return this;
     }
 

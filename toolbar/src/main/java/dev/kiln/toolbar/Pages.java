@@ -34,13 +34,16 @@ final class Pages {
   private final DebugToolbar toolbar;
   private final Class<?> application;
   private final Supplier<String> settings;
+  /** A kiln-jdbi {@code Database}, typed loosely so that an app without kiln-jdbi never loads it; {@code null} for none. */
+  private final Object database;
   private final Map<String, String> chains = new HashMap<>();
   private final List<String[]> routes = new ArrayList<>();
 
-  Pages(DebugToolbar toolbar, Class<?> application, Supplier<String> settings) {
+  Pages(DebugToolbar toolbar, Class<?> application, Supplier<String> settings, Object database) {
     this.toolbar = toolbar;
     this.application = application;
     this.settings = settings;
+    this.database = database;
     readRoutes();
   }
 
@@ -95,6 +98,7 @@ final class Pages {
       case "/routes" -> page("Routes", routeTable());
       case "/settings" -> page("Settings", "<pre id=\"settings\">" + Html.escape(settings.get()) + "</pre>");
       case "/versions" -> page("Versions", versions());
+      case "/migrations" -> page("Migrations", migrations());
       case "/openapi.json" -> OpenApi.response(application);
       default -> page("Not found", "<p>No such toolbar page.</p>").withStatus(404);
     };
@@ -105,7 +109,8 @@ final class Pages {
         + " · Kiln debug</title><link rel=\"stylesheet\" href=\"" + DebugToolbar.PREFIX + "/toolbar.css\"></head>"
         + "<body class=\"kiln-debug\"><nav><a href=\"" + DebugToolbar.PREFIX + "\">Requests</a><a href=\""
         + DebugToolbar.PREFIX + "/routes\">Routes</a><a href=\"" + DebugToolbar.PREFIX + "/settings\">Settings</a><a href=\""
-        + DebugToolbar.PREFIX + "/versions\">Versions</a><a href=\"" + DebugToolbar.PREFIX + "/openapi.json\">OpenAPI</a></nav>"
+        + DebugToolbar.PREFIX + "/versions\">Versions</a><a href=\"" + DebugToolbar.PREFIX
+        + "/migrations\">Migrations</a><a href=\"" + DebugToolbar.PREFIX + "/openapi.json\">OpenAPI</a></nav>"
         + "<h1>" + Html.escape(title) + "</h1>" + content + "</body></html>";
     return Response.html(html).withHeader("Cache-Control", "no-store");
   }
@@ -164,6 +169,7 @@ final class Pages {
       html.append("</ol><p>Outermost first, as the processor compiled it; the handler runs inside the last.</p>");
     }
     html.append("</details>");
+    html.append(session(r.session));
     List<String> repeated = r.repeatedStatements();
     html.append("<details id=\"sql\"><summary>SQL (").append(r.statements.size()).append(")</summary>");
     if (!repeated.isEmpty()) {
@@ -186,6 +192,13 @@ final class Pages {
           .append("</td><td>").append(String.format("%.2f", command.millis())).append("</td></tr>");
     }
     html.append("</table></details>");
+    html.append("<details id=\"templates\"><summary>Templates (").append(r.templates.size())
+        .append(")</summary><table><tr><th>template</th><th>ms</th></tr>");
+    for (RequestRecord.Render render : r.templates) {
+      html.append("<tr><td>").append(Html.escape(render.template())).append("</td><td>")
+          .append(String.format("%.2f", render.millis())).append("</td></tr>");
+    }
+    html.append("</table><p>Layouts render inside the page that calls them.</p></details>");
     html.append("<details id=\"logs\"><summary>Logs (").append(r.logs.size()).append(")</summary><pre>");
     for (String line : r.logs) {
       html.append(Html.escape(line)).append('\n');
@@ -204,6 +217,32 @@ final class Pages {
           .append("</pre></details>");
     }
     return html.toString();
+  }
+
+  private static String session(dev.kiln.session.SessionTrace trace) {
+    StringBuilder html = new StringBuilder("<details id=\"session\"><summary>Session</summary>");
+    if (trace == null) {
+      return html.append("<p>No session on this route (or sessions are not traced: debug mode traces them).</p>")
+          .append("</details>").toString();
+    }
+    html.append(rows("outcome", trace.outcome(), "cookie", trace.rejectedCookie()
+        ? "sent, but named no valid session (tampered, expired or deleted): a new one started" : ""));
+    html.append("<table><tr><th>value</th><th>before</th><th>after</th></tr>");
+    java.util.Set<String> names = new java.util.TreeSet<>(trace.before().keySet());
+    names.addAll(trace.after().keySet());
+    for (String name : names) {
+      html.append("<tr><td>").append(Html.escape(name)).append("</td><td>").append(shown(name, trace.before().get(name)))
+          .append("</td><td>").append(shown(name, trace.after().get(name))).append("</td></tr>");
+    }
+    return html.append("</table></details>").toString();
+  }
+
+  /** A session value for the panel; the CSRF token is a secret of the session's, so only its presence shows. */
+  private static String shown(String name, String json) {
+    if (json == null) {
+      return "—";
+    }
+    return name.equals("_csrf") ? "(a token)" : "<code>" + Html.escape(RequestRecord.cap(json)) + "</code>";
   }
 
   /** The generated binder of a handler: its class's {@code _Endpoints}, one method per route. */
@@ -226,6 +265,26 @@ final class Pages {
             .append("</td>");
       }
       html.append("</tr>");
+    }
+    return html.append("</table>").toString();
+  }
+
+  private String migrations() {
+    if (database == null) {
+      return "<p>The toolbar was given no database (<code>DebugToolbar.builder(...).migrations(database)</code>).</p>";
+    }
+    StringBuilder html = new StringBuilder("<table id=\"migrations\"><tr><th>#</th><th>version</th><th>description</th>"
+        + "<th>installed</th><th></th></tr>");
+    try {
+      for (String[] migration : SqlPanel.migrations(database)) {
+        html.append("<tr>");
+        for (String field : migration) {
+          html.append("<td>").append(Html.escape(field)).append("</td>");
+        }
+        html.append("</tr>");
+      }
+    } catch (RuntimeException e) {
+      return "<p>Flyway's history could not be read: " + Html.escape(String.valueOf(e.getMessage())) + "</p>";
     }
     return html.append("</table>").toString();
   }

@@ -41,9 +41,15 @@ final class RequestRecord {
    */
   volatile java.util.function.Supplier<List<Command>> commands = List::of;
   final List<String> logs = new ArrayList<>();
+  final List<Render> templates = new ArrayList<>();
+  /** What the request did with its session, finished by the session middleware after the toolbar's part; {@code null} for none. */
+  volatile dev.kiln.session.SessionTrace session;
 
   /** A statement as the SQL panel shows it: text capped, values never recorded. */
   record Statement(String sql, double millis, long rows, boolean failed) {}
+
+  /** A template rendered. */
+  record Render(String template, double millis) {}
 
   /** A Redis command: its name only, never its keys or values. */
   record Command(String name, double millis, boolean failed) {}

@@ -16,6 +16,16 @@ final class SqlPanel {
     return new RecordStatements();
   }
 
+  /** The migrations Flyway applied, from its history table, oldest first: rank, version, description, when, success. */
+  static java.util.List<String[]> migrations(Object database) {
+    return ((dev.kiln.jdbi.Database) database).withHandle(h -> h.createQuery("""
+            select installed_rank, version, description, installed_on, success
+            from flyway_schema_history order by installed_rank""")
+        .map((rows, context) -> new String[] {rows.getString(1), rows.getString(2), rows.getString(3),
+            rows.getString(4), rows.getBoolean(5) ? "applied" : "FAILED"})
+        .list());
+  }
+
   static void copy(Request request, RequestRecord record) {
     StatementLog log = request.attribute(StatementLog.KEY);
     if (log == null) {

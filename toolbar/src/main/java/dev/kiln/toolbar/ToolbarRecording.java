@@ -3,12 +3,14 @@ package dev.kiln.toolbar;
 import dev.kiln.Interceptor;
 import dev.kiln.Request;
 import dev.kiln.TypedKey;
+import dev.kiln.internal.http.TemplateLog;
+import dev.kiln.internal.http.ThreadRecording;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 
 /**
- * The toolbar's interceptor, on the handler's own thread: the CPU time the handler took there, and
- * the SQL and Redis commands it ran (through kiln-jdbi's {@code RecordStatements} and kiln-redis's
+ * The toolbar's interceptor, on the handler's own thread: the CPU time the handler took there, the
+ * templates it rendered, and the SQL and Redis commands it ran (through kiln-jdbi's {@code RecordStatements} and kiln-redis's
  * {@code RecordRedisCommands}, when the toolbar was built with them). Install it with the toolbar;
  * with the toolbar off it only calls the handler.
  */
@@ -42,7 +44,7 @@ public final class ToolbarRecording implements Interceptor.Handler {
     }
     boolean cpu = THREADS.isCurrentThreadCpuTimeSupported();
     long start = cpu ? THREADS.getCurrentThreadCpuTime() : 0;
-    try {
+    try (ThreadRecording.Scope templates = TemplateLog.recordFor(request)) {
       return recorded.proceed();
     } finally {
       if (cpu) {

@@ -52,7 +52,7 @@ class DebugToolbarTest {
   private DebugToolbar serve(Map<String, String> settings, UnaryOperator<DebugToolbar.Builder> more) {
     TestSettingsValues values = TestSettings.of(settings);
     DebugToolbar toolbar = more.apply(DebugToolbar.builder(ToolbarTestApp.class).settings(values, values::describe)
-        .sql().redis()).build();
+        .sql().redis().migrations(database)).build();
     server = TestServer.start(ToolbarTestApp.router(toolbar, database, redis), s -> s.app(App.none()).accessLog(false));
     return toolbar;
   }
@@ -131,7 +131,7 @@ class DebugToolbarTest {
         .contains("dev.kiln.toolbar.ToolbarTestApp#work(java.lang.String)")
         .contains("dev.kiln.toolbar.ToolbarTestApp_Endpoints#work").contains("item = anvil")
         .contains("blocking, on the blocking executor");
-    assertThat(page).contains("<li>dev.kiln.middleware.RequestId</li><li>dev.kiln.toolbar.DebugToolbar</li>");
+    assertThat(page).contains("<li>dev.kiln.middleware.RequestId</li><li>dev.kiln.session.Sessions</li><li>dev.kiln.toolbar.DebugToolbar</li>");
     assertThat(page).contains("<summary>SQL (2)</summary>").contains("select 1 where :item &lt;&gt; &#39;&#39;")
         .contains("ran more than once").doesNotContain(">anvil<");
     assertThat(page).contains("<summary>Redis (1)</summary>").contains("INCR");
@@ -145,10 +145,30 @@ class DebugToolbarTest {
   void theAppsRoutesSettingsAndVersionsHavePages() {
     serveInDebugMode();
     assertThat(get(DebugToolbar.PREFIX + "/routes").text()).contains("/work/{item}")
-        .contains("dev.kiln.middleware.RequestId, dev.kiln.toolbar.DebugToolbar");
+        .contains("dev.kiln.middleware.RequestId, dev.kiln.session.Sessions, dev.kiln.toolbar.DebugToolbar");
     assertThat(get(DebugToolbar.PREFIX + "/settings").text()).contains("debug").contains("true");
     assertThat(get(DebugToolbar.PREFIX + "/versions").text()).contains("JDK").contains("Netty");
     assertThat(get(DebugToolbar.PREFIX + "/toolbar.css").header("Content-Type")).startsWith("text/css");
+  }
+
+  @Test
+  void theSessionPanelShowsTheValuesBeforeAndAfterAndWhatWasWritten() {
+    serveInDebugMode();
+    String first = get("/visit").header(DebugToolbar.HEADER);
+    TestResponse second = get("/visit");
+    assertThat(second.text()).isEqualTo("visit 2");
+    String page = get(second.header(DebugToolbar.HEADER)).text();
+    assertThat(page).contains("<summary>Session</summary>").contains("written: changed")
+        .contains("<tr><td>visits</td><td><code>1</code></td><td><code>2</code></td></tr>");
+    assertThat(get(first).text()).contains("written: a new session");
+    assertThat(get(get("/data").header(DebugToolbar.HEADER)).text()).contains("not written: unchanged");
+  }
+
+  @Test
+  void theMigrationsPageListsWhatFlywayApplied() {
+    serveInDebugMode();
+    assertThat(get(DebugToolbar.PREFIX + "/migrations").text()).contains("<td>1</td><td>1</td><td>things</td>")
+        .contains("applied");
   }
 
   @Test

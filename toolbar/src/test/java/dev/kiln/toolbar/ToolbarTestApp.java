@@ -8,12 +8,18 @@ import dev.kiln.Router;
 import dev.kiln.jdbi.Database;
 import dev.kiln.middleware.RequestId;
 import dev.kiln.redis.Redis;
+import dev.kiln.session.CookieKeys;
+import dev.kiln.session.EncryptedCookieStore;
+import dev.kiln.session.Session;
+import dev.kiln.session.SessionKey;
+import dev.kiln.session.Sessions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** A page, some JSON, a redirect, and a request that runs SQL, a Redis command and logs. */
 @Application
 @Install(value = RequestId.class, order = 10)
+@Install(value = Sessions.class, order = 15)
 @Install(value = DebugToolbar.class, order = 20)
 @Install(value = ToolbarRecording.class, order = 1)
 public final class ToolbarTestApp {
@@ -30,7 +36,9 @@ public final class ToolbarTestApp {
 
   static Router router(DebugToolbar toolbar, Database database, Redis redis) {
     return ToolbarTestAppRoutes.builder().toolbarTestApp(new ToolbarTestApp(database, redis)).debugToolbar(toolbar)
-        .toolbarRecording(toolbar.recording()).build();
+        .toolbarRecording(toolbar.recording())
+        .sessions(Sessions.builder(EncryptedCookieStore.of(CookieKeys.random())).secure(false).trace(true).build())
+        .build();
   }
 
   @Route(path = "/page", name = "page")
@@ -46,6 +54,15 @@ public final class ToolbarTestApp {
   @Route(path = "/elsewhere", name = "elsewhere")
   public Response elsewhere() {
     return Response.seeOther("/page");
+  }
+
+  static final SessionKey<Integer> VISITS = SessionKey.of("visits", Integer.class);
+
+  @Route(path = "/visit", name = "visit")
+  public String visit(Session session) {
+    int visits = session.get(VISITS).orElse(0) + 1;
+    session.put(VISITS, visits);
+    return "visit " + visits;
   }
 
   /** Runs two identical queries (an N+1 in miniature), one Redis command, and logs. */

@@ -22,6 +22,8 @@ public final class TemplatesWriter {
   private static final ClassName HTML_OUTPUT = ClassName.get("gg.jte.html", "OwaspHtmlTemplateOutput");
   /** kiln-jte's development reload, which the methods defer to when it is on and kiln-jte is on the class path. */
   public static final ClassName RELOAD = ClassName.get("dev.kiln.jte", "TemplateReload");
+  /** Where each render's time goes, for the debug toolbar's templates panel (kept only while it records). */
+  private static final ClassName TEMPLATE_LOG = ClassName.get("dev.kiln.internal.http", "TemplateLog");
 
   private TemplatesWriter() {}
 
@@ -42,6 +44,8 @@ public final class TemplatesWriter {
 
   private static MethodSpec method(TemplateModel template, boolean reload) {
     String buffer = template.parameters().stream().anyMatch(p -> p.name().equals("page")) ? "page$" : "page";
+    String started = template.parameters().stream().anyMatch(p -> p.name().equals("started")) ? "started$" : "started";
+    String reloaded = template.parameters().stream().anyMatch(p -> p.name().equals("reloaded")) ? "reloaded$" : "reloaded";
     MethodSpec.Builder method = MethodSpec.methodBuilder(template.method())
         .addJavadoc("{@code $L}, rendered.\n", template.file())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -51,18 +55,22 @@ public final class TemplatesWriter {
       method.addParameter(parameter.type(), parameter.name());
       arguments.add(", $N", parameter.name());
     }
+    method.addStatement("long $N = $T.nanoTime()", started, System.class);
     if (reload) {
       CodeBlock.Builder named = CodeBlock.builder().add("$S", template.file());
       for (TemplateModel.Parameter parameter : template.parameters()) {
         named.add(", $S, $N", parameter.name(), parameter.name());
       }
       method.beginControlFlow("if ($T.enabled())", RELOAD)
-          .addStatement("return $T.render($L)", RELOAD, named.build())
+          .addStatement("$T $N = $T.render($L)", KilnNames.RESPONSE, reloaded, RELOAD, named.build())
+          .addStatement("$T.rendered($S, $N)", TEMPLATE_LOG, template.file(), started)
+          .addStatement("return $N", reloaded)
           .endControlFlow();
     }
     return method
         .addStatement("$T $N = new $T()", STRING_OUTPUT, buffer, STRING_OUTPUT)
         .addStatement("$T.render($L)", template.generated(), arguments.build())
+        .addStatement("$T.rendered($S, $N)", TEMPLATE_LOG, template.file(), started)
         .addStatement("return $T.html($N.toString())", KilnNames.RESPONSE, buffer)
         .build();
   }
