@@ -7,6 +7,7 @@ import dev.kiln.Response;
 import dev.kiln.ResponseBody;
 import dev.kiln.ServerSettings;
 import dev.kiln.internal.http.TemplateLog;
+import dev.kiln.internal.routing.ChainTiming;
 import dev.kiln.middleware.RequestId;
 import dev.kiln.session.Sessions;
 import java.net.InetAddress;
@@ -88,6 +89,9 @@ public final class DebugToolbar implements Middleware.Handler {
         enabled && redis ? RedisPanel.recorder() : null);
     this.pages = new Pages(this, builder.application, builder.settings, builder.database);
     this.logs = enabled ? startLogs() : null;
+    if (enabled) {
+      ChainTiming.enable(); // from now on this process times every chain, for the chain panel
+    }
   }
 
   private static LogCapture startLogs() {
@@ -154,6 +158,7 @@ public final class DebugToolbar implements Middleware.Handler {
       RedisPanel.copy(request, record);
     }
     record.session = request.attribute(Sessions.TRACE);
+    record.timing = request.attribute(ChainTiming.KEY);
     TemplateLog templates = request.attribute(TemplateLog.KEY);
     if (templates != null) {
       for (TemplateLog.Render render : templates.renders()) {

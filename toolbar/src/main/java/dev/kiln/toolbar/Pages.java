@@ -156,9 +156,22 @@ final class Pages {
         "runs", route.blocking() ? "blocking, on the blocking executor" : "non-blocking, on the event loop",
         "body limit", route.maxBodySize() < 0 ? "the server's" : route.maxBodySize() + " bytes",
         "timeout", route.timeoutMillis() < 0 ? "the server's" : route.timeoutMillis() + " ms",
-        "path values", String.join(", ", r.pathValues))
+        "path values", String.join(", ", r.pathValues),
+        "validation", r.violations != null ? "failed: " + r.violations
+            : r.status == 400 ? "a value did not convert (400)" : "passed, or nothing to check")
         : "<p>No route matched this request.</p>").append("</details>");
     html.append("<details open id=\"chain\"><summary>Middleware chain</summary>");
+    List<dev.kiln.internal.routing.ChainTiming.Step> steps = r.timing == null ? List.of() : r.timing.steps();
+    if (!steps.isEmpty()) {
+      html.append("<table id=\"chain-times\"><tr><th>middleware</th><th>ms, inner ones included</th><th>ms, its own</th></tr>");
+      for (int i = 0; i < steps.size(); i++) {
+        dev.kiln.internal.routing.ChainTiming.Step step = steps.get(i);
+        String own = i + 1 < steps.size() ? millis(step.nanos() - steps.get(i + 1).nanos()) : "— (with the handler)";
+        html.append("<tr><td>").append(Html.escape(step.middleware())).append("</td><td>").append(millis(step.nanos()))
+            .append("</td><td>").append(own).append("</td></tr>");
+      }
+      html.append("</table>");
+    }
     if (r.chain.isEmpty()) {
       html.append("<p>None recorded.</p>");
     } else {

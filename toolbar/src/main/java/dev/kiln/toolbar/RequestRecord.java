@@ -32,6 +32,8 @@ final class RequestRecord {
   final List<Map.Entry<String, String>> responseHeaders = new ArrayList<>();
   volatile long responseSize = -1;
   volatile String failure;
+  /** The 422's problem body when the request's values failed validation; {@code null} otherwise. */
+  volatile String violations;
   volatile long wallNanos;
   volatile long cpuNanos = -1;
   final List<Statement> statements = new ArrayList<>();
@@ -42,6 +44,8 @@ final class RequestRecord {
   volatile java.util.function.Supplier<List<Command>> commands = List::of;
   final List<String> logs = new ArrayList<>();
   final List<Render> templates = new ArrayList<>();
+  /** Each middleware's time, completed by the outer ones after the toolbar's part: read when the page is shown. */
+  volatile dev.kiln.internal.routing.ChainTiming timing;
   /** What the request did with its session, finished by the session middleware after the toolbar's part; {@code null} for none. */
   volatile dev.kiln.session.SessionTrace session;
 
@@ -84,6 +88,10 @@ final class RequestRecord {
       }
       byte[] bytes = response.body() instanceof dev.kiln.ResponseBody.Bytes body ? body.bytes() : null;
       responseSize = bytes == null ? -1 : bytes.length;
+      if (status == 422) {
+        violations = cap(bytes != null ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+            : response.body() instanceof dev.kiln.ResponseBody.JsonValue json ? asJson(json.value()) : "");
+      }
       Throwable failed = response.failure() != null ? response.failure() : thrown;
       failure = failed == null ? null : cap(stackTrace(failed));
     } else if (thrown != null) {
@@ -122,6 +130,14 @@ final class RequestRecord {
       out.append(secret && equals >= 0 ? name + "=(hidden)" : cookie);
     }
     return cap(out.toString());
+  }
+
+  private static String asJson(Object value) {
+    try {
+      return dev.kiln.JsonCodec.standard().mapper().writeValueAsString(value);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return String.valueOf(value);
+    }
   }
 
   private static String stackTrace(Throwable failure) {

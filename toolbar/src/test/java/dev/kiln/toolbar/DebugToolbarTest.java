@@ -132,6 +132,9 @@ class DebugToolbarTest {
         .contains("dev.kiln.toolbar.ToolbarTestApp_Endpoints#work").contains("item = anvil")
         .contains("blocking, on the blocking executor");
     assertThat(page).contains("<li>dev.kiln.middleware.RequestId</li><li>dev.kiln.session.Sessions</li><li>dev.kiln.toolbar.DebugToolbar</li>");
+    assertThat(page).as("each middleware's time").containsPattern("<tr><td>dev.kiln.middleware.RequestId</td><td>[0-9.]+</td><td>[0-9.-]+</td></tr>")
+        .containsPattern("<tr><td>dev.kiln.session.Sessions</td><td>[0-9.]+</td>")
+        .containsPattern("<tr><td>dev.kiln.toolbar.DebugToolbar</td><td>[0-9.]+</td><td>— \\(with the handler\\)</td>");
     assertThat(page).contains("<summary>SQL (2)</summary>").contains("select 1 where :item &lt;&gt; &#39;&#39;")
         .contains("ran more than once").doesNotContain(">anvil<");
     assertThat(page).contains("<summary>Redis (1)</summary>").contains("INCR");
@@ -162,6 +165,17 @@ class DebugToolbarTest {
         .contains("<tr><td>visits</td><td><code>1</code></td><td><code>2</code></td></tr>");
     assertThat(get(first).text()).contains("written: a new session");
     assertThat(get(get("/data").header(DebugToolbar.HEADER)).text()).contains("not written: unchanged");
+  }
+
+  @Test
+  void theRoutePanelSaysWhetherValidationPassed() {
+    serveInDebugMode();
+    TestResponse refused = get("/greet?name=al");
+    assertThat(refused.status()).isEqualTo(422);
+    assertThat(get(refused.header(DebugToolbar.HEADER)).text()).contains("<th>validation</th><td>failed: ")
+        .contains("Size");
+    assertThat(get(get("/greet?name=ada").header(DebugToolbar.HEADER)).text())
+        .contains("<th>validation</th><td>passed, or nothing to check</td>");
   }
 
   @Test

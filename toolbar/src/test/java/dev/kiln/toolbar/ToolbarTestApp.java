@@ -56,6 +56,12 @@ public final class ToolbarTestApp {
     return Response.seeOther("/page");
   }
 
+  /** Answers 422 for a name shorter than three characters. */
+  @Route(path = "/greet", name = "greet")
+  public String greet(@dev.kiln.Query @jakarta.validation.constraints.Size(min = 3) String name) {
+    return "hello " + name;
+  }
+
   static final SessionKey<Integer> VISITS = SessionKey.of("visits", Integer.class);
 
   @Route(path = "/visit", name = "visit")

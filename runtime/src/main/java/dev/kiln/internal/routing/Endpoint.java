@@ -66,7 +66,7 @@ public final class Endpoint {
           : CompletableFuture.completedFuture(served.refusal().toResponse());
     };
     for (int i = this.middlewares.size() - 1; i >= 0; i--) {
-      next = link(route, this.middlewares.get(i), next);
+      next = link(route, i, this.middlewares.get(i), next);
     }
     this.vary = vary;
     if (vary != null) {
@@ -76,14 +76,27 @@ public final class Endpoint {
     this.entry = next;
   }
 
-  private static Middleware.Next link(RouteInfo route, Middleware.Handler middleware, Middleware.Next next) {
+  private static Middleware.Next link(RouteInfo route, int position, Middleware.Handler middleware,
+      Middleware.Next next) {
     return request -> {
-      try {
-        return middleware.handle(request, next);
-      } catch (Exception | Error e) { // an Error too (a StackOverflowError): a 500, as on the blocking executor
-        return CompletableFuture.completedFuture(Failures.response(route, e));
+      if (!ChainTiming.enabled()) {
+        return call(route, middleware, next, request);
       }
+      ChainTiming timing = ChainTiming.of(request);
+      long start = System.nanoTime();
+      CompletionStage<Response> answer = call(route, middleware, next, request);
+      return answer == null ? null : answer.whenComplete((response, failure) ->
+          timing.record(position, middleware.getClass().getName(), System.nanoTime() - start));
     };
+  }
+
+  private static CompletionStage<Response> call(RouteInfo route, Middleware.Handler middleware, Middleware.Next next,
+      Request request) {
+    try {
+      return middleware.handle(request, next);
+    } catch (Exception | Error e) { // an Error too (a StackOverflowError): a 500, as on the blocking executor
+      return CompletableFuture.completedFuture(Failures.response(route, e));
+    }
   }
 
   /** {@code stage} with a failure made its response ({@link Failures#response}); a stage already answered is returned as it is. */
