@@ -32,7 +32,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -43,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * bits, unknown opcodes, long or fragmented control frames and frames over the frame limit, sending
  * the close frame itself) and the UTF-8 validator: joins fragments up to the message limit, answers
  * pings, runs the close handshake with its timeout, pings on its own schedule whatever the app does,
- * and hands whole messages to the handler, on the event loop or, for a blocking route, one at a
+ * ({@link Heartbeat}), and hands whole messages to the handler, on the event loop or, for a blocking route, one at a
  * time on the blocking executor.
  *
  * <p>State other than the send path is touched on the event loop only.
@@ -51,13 +50,10 @@ import org.slf4j.LoggerFactory;
 final class WebSocketConnection extends ChannelInboundHandlerAdapter implements WebSocket {
   private static final Logger LOG = LoggerFactory.getLogger(WebSocketConnection.class);
   private static final AtomicLong IDS = new AtomicLong();
-  /** Blocking callbacks waiting before the connection stops reading, and when it reads again. */
-  private static final int PAUSE_AT = 64;
-  private static final int RESUME_AT = 8;
 
   private final WebSocketHandler handler;
   private final WebSocketLimits limits;
-  private final SerialCallbacks blocking;
+  private final Callbacks callbacks;
   private final String id = "ws-" + IDS.incrementAndGet();
   private final CompletableFuture<CloseStatus> closed = new CompletableFuture<>();
   private final Map<TypedKey<?>, Object> attributes = new ConcurrentHashMap<>();
@@ -70,27 +66,27 @@ final class WebSocketConnection extends ChannelInboundHandlerAdapter implements 
   private CompositeByteBuf fragments;
   private boolean fragmentsText;
   private CloseStatus status;
-  private long lastPongNanos;
-  private ScheduledFuture<?> heartbeat;
+  private Heartbeat heartbeat;
   private ScheduledFuture<?> forcedClose;
-  private boolean paused;
 
   WebSocketConnection(WebSocketHandler handler, WebSocketLimits limits, Executor blockingPool) {
     this.handler = handler;
     this.limits = limits;
-    this.blocking = blockingPool == null ? null : new SerialCallbacks(blockingPool);
+    this.callbacks = new Callbacks(blockingPool, this::handlerFailed,
+        () -> fail(CloseStatus.INTERNAL_ERROR, "server busy", CloseStatus.Cause.HANDLER_ERROR));
   }
 
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
     this.ctx = ctx;
     this.channel = ctx.channel();
+    callbacks.attach(channel);
     channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(limits.sendLowWater(), limits.sendHighWater()));
-    lastPongNanos = System.nanoTime();
-    long interval = limits.pingInterval().toNanos();
-    heartbeat = ctx.executor().scheduleAtFixedRate(this::ping, interval, interval, TimeUnit.NANOSECONDS);
+    heartbeat = new Heartbeat(ctx, limits, () -> fail(CloseStatus.GOING_AWAY,
+        "no pong within " + limits.pongTimeout().toMillis() + " ms", CloseStatus.Cause.NO_PONG));
+    heartbeat.start();
     // After the hand-over that adds this handler has finished: the HTTP codec is gone by then.
-    ctx.executor().execute(() -> dispatch(() -> handler.onOpen(this)));
+    ctx.executor().execute(() -> callbacks.run(() -> handler.onOpen(this)));
   }
 
   // Inbound
@@ -107,7 +103,7 @@ final class WebSocketConnection extends ChannelInboundHandlerAdapter implements 
           ctx.writeAndFlush(new PongWebSocketFrame(frame.content().retain()));
         }
       } else if (frame instanceof PongWebSocketFrame) {
-        lastPongNanos = System.nanoTime();
+        heartbeat.pong();
       } else if (frame instanceof CloseWebSocketFrame close) {
         closeFrame(close);
       } else if (closing) {
@@ -159,22 +155,22 @@ final class WebSocketConnection extends ChannelInboundHandlerAdapter implements 
   private void deliver(boolean text, ByteBuf content) {
     if (text) {
       String message = content.toString(StandardCharsets.UTF_8);
-      dispatch(() -> handler.onText(this, message));
+      callbacks.run(() -> handler.onText(this, message));
     } else {
       byte[] message = ByteBufUtil.getBytes(content);
-      dispatch(() -> handler.onBinary(this, message));
+      callbacks.run(() -> handler.onBinary(this, message));
     }
   }
 
   private void closeFrame(CloseWebSocketFrame close) {
     int code = close.statusCode();
-    if (code >= 5000) {
+    if (code >= CloseCodes.UNDEFINED) {
       // Netty takes any code from 3000 up; RFC 6455 defines none past 4999.
       fail(CloseStatus.PROTOCOL_ERROR, "close code " + code + " is undefined", CloseStatus.Cause.PROTOCOL_ERROR);
       return;
     }
     if (status == null) {
-      status = new CloseStatus(code == -1 ? CloseStatus.NO_STATUS : code, reason(close), CloseStatus.Cause.CLIENT);
+      status = new CloseStatus(code == -1 ? CloseStatus.NO_STATUS : code, CloseCodes.reason(close), CloseStatus.Cause.CLIENT);
     }
     if (closing) {
       ctx.close(); // the client answered ours: the handshake is done
@@ -186,10 +182,6 @@ final class WebSocketConnection extends ChannelInboundHandlerAdapter implements 
     ctx.writeAndFlush(answer).addListener(ChannelFutureListener.CLOSE);
   }
 
-  private static String reason(CloseWebSocketFrame close) {
-    String reason = close.reasonText();
-    return reason == null ? "" : reason;
-  }
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
@@ -238,7 +230,7 @@ final class WebSocketConnection extends ChannelInboundHandlerAdapter implements 
   @Override
   public void channelWritabilityChanged(ChannelHandlerContext ctx) {
     if (ctx.channel().isWritable() && !closing) {
-      dispatch(() -> handler.onWritable(this));
+      callbacks.run(() -> handler.onWritable(this));
     }
     ctx.fireChannelWritabilityChanged();
   }
@@ -246,13 +238,13 @@ final class WebSocketConnection extends ChannelInboundHandlerAdapter implements 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
     closing = true;
-    cancel(heartbeat);
+    heartbeat.stop();
     cancel(forcedClose);
     releaseFragments();
     CloseStatus last = status != null ? status
         : new CloseStatus(CloseStatus.ABNORMAL, "connection lost", CloseStatus.Cause.CONNECTION_LOST);
     status = last;
-    dispatch(() -> {
+    callbacks.run(() -> {
       try {
         handler.onClose(this, last);
       } finally {
@@ -263,21 +255,6 @@ final class WebSocketConnection extends ChannelInboundHandlerAdapter implements 
 
   // Heartbeat and closing
 
-  /** Pings, and closes a client that did not answer the last ping within the pong timeout. */
-  private void ping() {
-    if (closing) {
-      return;
-    }
-    long sent = System.nanoTime();
-    ctx.writeAndFlush(new PingWebSocketFrame(Unpooled.copyLong(sent)));
-    ctx.executor().schedule(() -> {
-      if (!closing && lastPongNanos - sent < 0) {
-        fail(CloseStatus.GOING_AWAY, "no pong within " + limits.pongTimeout().toMillis() + " ms",
-            CloseStatus.Cause.NO_PONG);
-      }
-    }, limits.pongTimeout().toNanos(), TimeUnit.NANOSECONDS);
-  }
-
   /** Sends a close frame and waits for the client's, at most the close timeout. */
   private void startClose(int code, String reason, CloseStatus.Cause cause) {
     if (closing) {
@@ -286,7 +263,7 @@ final class WebSocketConnection extends ChannelInboundHandlerAdapter implements 
     closing = true;
     closeSent = true;
     status = new CloseStatus(code, reason, cause);
-    ctx.writeAndFlush(new CloseWebSocketFrame(code, shorten(reason)));
+    ctx.writeAndFlush(new CloseWebSocketFrame(code, CloseCodes.shorten(reason)));
     forcedClose = ctx.executor().schedule(() -> {
       ctx.close();
     }, limits.closeTimeout().toNanos(), TimeUnit.NANOSECONDS);
@@ -303,16 +280,7 @@ final class WebSocketConnection extends ChannelInboundHandlerAdapter implements 
       return;
     }
     closeSent = true;
-    ctx.writeAndFlush(new CloseWebSocketFrame(code, shorten(reason))).addListener(ChannelFutureListener.CLOSE);
-  }
-
-  /** A reason fits a control frame: at most 123 bytes of UTF-8, cut at a character. */
-  private static String shorten(String reason) {
-    String text = reason == null ? "" : reason;
-    while (text.getBytes(StandardCharsets.UTF_8).length > 123) {
-      text = text.substring(0, text.offsetByCodePoints(0, text.codePointCount(0, text.length()) - 1));
-    }
-    return text;
+    ctx.writeAndFlush(new CloseWebSocketFrame(code, CloseCodes.shorten(reason))).addListener(ChannelFutureListener.CLOSE);
   }
 
   private static void cancel(ScheduledFuture<?> timer) {
@@ -329,48 +297,6 @@ final class WebSocketConnection extends ChannelInboundHandlerAdapter implements 
   }
 
   // Callbacks
-
-  @FunctionalInterface
-  private interface Callback {
-    void run() throws Exception;
-  }
-
-  /** Runs a callback where the route's handler runs, one at a time; a blocking route's backlog pauses reading. */
-  private void dispatch(Callback callback) {
-    Runnable run = () -> {
-      try {
-        callback.run();
-      } catch (Exception | AssertionError e) {
-        handlerFailed(e);
-      }
-    };
-    if (blocking == null) {
-      run.run();
-      return;
-    }
-    try {
-      blocking.execute(() -> {
-        run.run();
-        if (paused && blocking.pending() <= RESUME_AT) {
-          channel.eventLoop().execute(this::resume);
-        }
-      });
-    } catch (RejectedExecutionException full) {
-      fail(CloseStatus.INTERNAL_ERROR, "server busy", CloseStatus.Cause.HANDLER_ERROR);
-      return;
-    }
-    if (!paused && blocking.pending() > PAUSE_AT) {
-      paused = true;
-      channel.config().setAutoRead(false);
-    }
-  }
-
-  private void resume() {
-    if (paused && blocking.pending() <= RESUME_AT) {
-      paused = false;
-      channel.config().setAutoRead(true);
-    }
-  }
 
   private void handlerFailed(Throwable error) {
     LOG.error("WebSocket handler {} failed on {}", handler.getClass().getName(), id, error);
@@ -446,8 +372,7 @@ final class WebSocketConnection extends ChannelInboundHandlerAdapter implements 
 
   @Override
   public CompletionStage<CloseStatus> close(int code, String reason) {
-    if (!(code == 1000 || code == 1001 || code == 1002 || code == 1003 || code >= 1007 && code <= 1014
-        || code >= 3000 && code <= 4999)) {
+    if (!CloseCodes.sendable(code)) {
       throw new IllegalArgumentException("close code " + code + " may not be sent: use 1000 to 1003, 1007 to 1014, "
           + "or 3000 to 4999 (4000 and up are the app's own)");
     }
