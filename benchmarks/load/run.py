@@ -34,12 +34,62 @@ WS_ENDPOINTS = [
     ("echo, 64 sockets", "echo", False),
     ("broadcast to 1,000 sockets", "broadcast", False),
 ]
-ENDPOINTS = DB_ENDPOINTS if SUITE == "db" else WS_ENDPOINTS if SUITE == "ws" else HTTP_ENDPOINTS
+# Static files: Kiln's StaticFiles against nginx serving the same folder (sendfile, one worker, both on core 0).
+STATIC_ENDPOINTS = [
+    ("4 KiB file", "/static/small.bin", False),
+    ("1 MiB file", "/static/large.bin", False),
+]
+ENDPOINTS = (DB_ENDPOINTS if SUITE == "db" else WS_ENDPOINTS if SUITE == "ws"
+             else STATIC_ENDPOINTS if SUITE == "static" else HTTP_ENDPOINTS)
+STATIC_DIR = os.path.join(os.path.dirname(__file__), "..", "target", "classes", "bench-static")
+NGINX_PORT = 8082
+if SUITE == "static":
+    SERVERS = {"kiln": ("dev.kiln.bench.BenchServer", 8080), "nginx": (None, NGINX_PORT)}
 TICKS = os.sysconf(os.sysconf_names["SC_CLK_TCK"])
 LUA = os.path.join(os.path.dirname(__file__), "pipeline.lua")
 
 
+def write_static_files():
+    os.makedirs(STATIC_DIR, exist_ok=True)
+    for name, size in (("small.bin", 4096), ("large.bin", 1024 * 1024)):
+        with open(os.path.join(STATIC_DIR, name), "wb") as out:
+            out.write(os.urandom(size))
+
+
+def start_nginx():
+    """nginx as a fair rival: one process (no master), sendfile on, no access log, the same folder."""
+    prefix = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "target", "nginx"))
+    os.makedirs(os.path.join(prefix, "logs"), exist_ok=True)
+    conf = os.path.join(prefix, "nginx.conf")
+    with open(conf, "w") as out:
+        out.write(f"""daemon off; master_process off; worker_processes 1; pid {prefix}/nginx.pid;
+error_log {prefix}/logs/error.log warn;
+events {{ worker_connections 4096; }}
+http {{
+  access_log off; sendfile on; tcp_nopush on; tcp_nodelay on; keepalive_requests 1000000;
+  client_body_temp_path {prefix}/body; proxy_temp_path {prefix}/proxy; fastcgi_temp_path {prefix}/fastcgi;
+  uwsgi_temp_path {prefix}/uwsgi; scgi_temp_path {prefix}/scgi;
+  types {{ application/octet-stream bin; }}
+  server {{ listen 127.0.0.1:{NGINX_PORT}; location /static/ {{ alias {os.path.abspath(STATIC_DIR)}/; }} }}
+}}
+""")
+    began = time.monotonic()
+    process = subprocess.Popen(["taskset", "-c", "0", "nginx", "-p", prefix, "-c", conf],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    while time.monotonic() < began + 30:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{NGINX_PORT}/static/small.bin", timeout=1) as response:
+                if response.status == 200:
+                    return process, (time.monotonic() - began) * 1000
+        except (OSError, socket.timeout):
+            time.sleep(0.005)
+    process.kill()
+    raise SystemExit("nginx did not start")
+
+
 def start(name):
+    if SUITE == "static" and name == "nginx":
+        return start_nginx()
     main, port = SERVERS[name]
     began = time.monotonic()
     arguments = [str(port)] + ([DATABASE_URL] if SUITE == "db" else []) + (["ws"] if SUITE == "ws" and name == "netty" else [])
@@ -133,6 +183,8 @@ def start_database():
 
 
 def main():
+    if SUITE == "static":
+        write_static_files()
     database = start_database() if SUITE == "db" else None
     try:
         run()
@@ -171,14 +223,16 @@ def run():
             process.wait()
 
     unit = "msg" if SUITE == "ws" else "req"
-    print(f"| endpoint | server | {unit}/s | p50 ms | p99 ms | errors | CPU µs/{unit} | Kiln/Netty {unit}/s | Kiln/Netty CPU |")
+    rival_name = "nginx" if SUITE == "static" else "Netty"
+    print(f"| endpoint | server | {unit}/s | p50 ms | p99 ms | errors | CPU µs/{unit} | Kiln/{rival_name} {unit}/s | Kiln/{rival_name} CPU |")
     print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
     for label, _, _ in ENDPOINTS:
         med = {name: {k: statistics.median(r[k] for r in results[(label, name)])
                       for k in ("rps", "p50", "p99", "errors", "cpu_us")} for name in SERVERS}
         for name in SERVERS:
             m = med[name]
-            ratio = (f"{med['kiln']['rps'] / med['netty']['rps']:.2f} | {med['kiln']['cpu_us'] / med['netty']['cpu_us']:.2f}"
+            rival = "nginx" if SUITE == "static" else "netty"
+            ratio = (f"{med['kiln']['rps'] / med[rival]['rps']:.2f} | {med['kiln']['cpu_us'] / med[rival]['cpu_us']:.2f}"
                      if name == "kiln" else " | ")
             print(f"| {label} | {name} | {m['rps']:.0f} | {m['p50']:.2f} | {m['p99']:.2f} | {m['errors']:.0f} | "
                   f"{m['cpu_us']:.1f} | {ratio} |")
