@@ -17,15 +17,19 @@ import java.nio.file.Path;
  * @param versionedPath the path with the hash's first 8 hex digits in its name, for URLs cached for a year
  * @param lastModifiedDate {@code lastModified} as an HTTP date
  * @param etag the file's own entity tag
+ * @param bytes the file's bytes for a file of at most {@value #IN_MEMORY} bytes, sent from memory with
+ *     its head in one write (cheaper than a {@code sendfile} of its own); {@code null} for larger files
  */
 public record Asset(String path, Path file, long size, String sha256, String contentType, long lastModified,
-    Encoded gzip, Encoded brotli, String versionedPath, String lastModifiedDate, String etag) {
+    Encoded gzip, Encoded brotli, String versionedPath, String lastModifiedDate, String etag, byte[] bytes) {
+  /** Files up to this size are kept in memory; larger ones go by {@code sendfile}. */
+  static final int IN_MEMORY = 16 * 1024;
 
   /** The file as listed, with what every answer about it says worked out once, not per request. */
   static Asset of(String path, Path file, long size, String sha256, String contentType, long lastModified,
-      Encoded gzip, Encoded brotli) {
+      Encoded gzip, Encoded brotli, byte[] bytes) {
     return new Asset(path, file, size, sha256, contentType, lastModified, gzip, brotli,
-        versioned(path, sha256.substring(0, 8)), StaticResponder.httpDate(lastModified), tag(sha256, null));
+        versioned(path, sha256.substring(0, 8)), StaticResponder.httpDate(lastModified), tag(sha256, null), bytes);
   }
 
   /** A precompressed sibling: its bytes, its length, and its own entity tag. */

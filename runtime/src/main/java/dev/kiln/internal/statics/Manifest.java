@@ -170,9 +170,13 @@ public final class Manifest {
   private static Asset asset(String path, Path file) {
     try {
       long modified = Files.getLastModifiedTime(file).toMillis() / 1000 * 1000;
-      String sha256 = sha256(file);
-      return Asset.of(path, file, Files.size(file), sha256, MediaTypes.forFileName(file.getFileName().toString()), modified,
-          encoded(file, ".gz", sha256, "gzip"), encoded(file, ".br", sha256, "br"));
+      long size = Files.size(file);
+      // A small file is read once, and its hash and size are those of the bytes kept.
+      byte[] bytes = size <= Asset.IN_MEMORY ? Files.readAllBytes(file) : null;
+      String sha256 = bytes != null ? sha256(bytes) : sha256(file);
+      return Asset.of(path, file, bytes != null ? bytes.length : size, sha256,
+          MediaTypes.forFileName(file.getFileName().toString()), modified,
+          encoded(file, ".gz", sha256, "gzip"), encoded(file, ".br", sha256, "br"), bytes);
     } catch (IOException e) {
       throw new UncheckedIOException("could not read static file " + file, e);
     }
@@ -182,6 +186,14 @@ public final class Manifest {
     Path sibling = file.resolveSibling(file.getFileName() + suffix);
     return Files.isRegularFile(sibling) ? new Asset.Encoded(sibling, Files.size(sibling), Asset.tag(sha256, coding))
         : null;
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK has no SHA-256", e);
+    }
   }
 
   static String sha256(Path file) throws IOException {

@@ -39,13 +39,18 @@ public final class StaticResponder {
       }
       if (span != null) {
         long length = span[1] - span[0] + 1;
-        return described(Response.file(asset.file(), span[0], length, asset.contentType()), asset, etag, versioned)
+        Response part = asset.bytes() != null
+            ? Response.bytes(java.util.Arrays.copyOfRange(asset.bytes(), (int) span[0], (int) span[1] + 1), asset.contentType())
+            : Response.file(asset.file(), span[0], length, asset.contentType());
+        return described(part, asset, etag, versioned)
             .withStatus(206)
             .withHeader("Content-Range", "bytes " + span[0] + "-" + span[1] + "/" + asset.size());
       }
     }
     if (coding == null) {
-      return described(Response.file(asset.file(), 0, asset.size(), asset.contentType()), asset, etag, versioned);
+      Response whole = asset.bytes() != null ? Response.bytes(asset.bytes(), asset.contentType())
+          : Response.file(asset.file(), 0, asset.size(), asset.contentType());
+      return described(whole, asset, etag, versioned);
     }
     Asset.Encoded encoded = coding.equals("br") ? asset.brotli() : asset.gzip();
     return described(Response.file(encoded.file(), 0, encoded.size(), asset.contentType()), asset, etag, versioned)

@@ -188,4 +188,27 @@ class StaticFilesTest {
     Files.writeString(folder.resolve("added.js"), "changed, longer");
     TestServerAwait.until("the changed file was not served", () -> get("/dev/added.js").text().equals("changed, longer"));
   }
+
+  @Test
+  void smallFilesGoFromMemoryAndLargeOnesBySendfileWithTheSameAnswers(@TempDir Path folder) throws Exception {
+    byte[] small = new byte[16 * 1024];
+    byte[] large = new byte[16 * 1024 + 1];
+    new java.util.Random(17).nextBytes(small);
+    new java.util.Random(18).nextBytes(large);
+    Files.write(folder.resolve("small.bin"), small);
+    Files.write(folder.resolve("large.bin"), large);
+    APP.statics.development = dev.kiln.files.StaticFiles.fromFolder("/dev", folder);
+    for (byte[] file : new byte[][] {small, large}) {
+      String path = file == small ? "/dev/small.bin" : "/dev/large.bin";
+      TestResponse whole = get(path);
+      assertThat(whole.bytes()).as(path).isEqualTo(file);
+      assertThat(whole.header("Content-Length")).isEqualTo(String.valueOf(file.length));
+      assertThat(whole.header("ETag")).isNotNull();
+      TestResponse part = get(path, "Range", "bytes=1000-1999");
+      assertThat(part.status()).isEqualTo(206);
+      assertThat(part.bytes()).isEqualTo(java.util.Arrays.copyOfRange(file, 1000, 2000));
+      assertThat(part.header("Content-Range")).isEqualTo("bytes 1000-1999/" + file.length);
+      assertThat(get(path, "If-None-Match", whole.header("ETag")).status()).isEqualTo(304);
+    }
+  }
 }
