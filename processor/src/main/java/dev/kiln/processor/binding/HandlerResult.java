@@ -20,6 +20,11 @@ public sealed interface HandlerResult permits ResponseResult, TextResult, BytesR
     return true;
   }
 
+  /** Why a route of {@code httpMethod} cannot return this kind, or {@code null} when it can. */
+  default String refusal(String httpMethod, String handlerMethod) {
+    return null;
+  }
+
   /** The success status, for the OpenAPI document. */
   default String status() {
     return "200";

@@ -32,6 +32,13 @@ public record WebSocketResult() implements HandlerResult {
     return CodeBlock.of("$T.accept($N, $L)", KilnNames.WEBSOCKETS, code.request(), value);
   }
 
+  /** The handshake is a GET: a WebSocket route declaring another method is an error on that attribute. */
+  @Override
+  public String refusal(String httpMethod, String handlerMethod) {
+    return httpMethod.equals("GET") ? null : "@Route method " + handlerMethod + " returns a WebSocketHandler, so it "
+        + "answers the WebSocket handshake, which is a GET; remove method = " + httpMethod;
+  }
+
   @Override
   public String status() {
     return "101";

@@ -18,7 +18,6 @@ import dev.kiln.processor.binding.RequestBody;
 import dev.kiln.processor.binding.ResultKind;
 import dev.kiln.processor.binding.ResultKinds;
 import dev.kiln.processor.binding.ResultReading;
-import dev.kiln.processor.binding.WebSocketResult;
 import dev.kiln.processor.model.Conditions;
 import dev.kiln.processor.model.Constraint;
 import dev.kiln.processor.model.DataShapes;
@@ -222,10 +221,10 @@ public final class HandlerReader {
       return null;
     }
     String httpMethod = annotations.enumName(route, "method");
-    if (result.kind() instanceof WebSocketResult && !httpMethod.equals("GET")) {
-      diagnostics.error(DiagnosticCode.UNSUPPORTED_RETURN_TYPE, "@Route method " + method.getSimpleName()
-          + " returns a WebSocketHandler, so it answers the WebSocket handshake, which is a GET; remove method = "
-          + httpMethod, new Location(method, route, Annotations.explicit(route, "method")));
+    String refusal = result.kind().refusal(httpMethod, method.getSimpleName().toString());
+    if (refusal != null) {
+      diagnostics.error(DiagnosticCode.UNSUPPORTED_RETURN_TYPE, refusal,
+          new Location(method, route, Annotations.explicit(route, "method")));
       return null;
     }
     boolean blocking = !result.async() && Annotations.find(method, KilnNames.NON_BLOCKING) == null;
