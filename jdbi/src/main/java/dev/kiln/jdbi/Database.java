@@ -80,6 +80,7 @@ public final class Database implements AutoCloseable {
       migrate(pool, settings.databaseMigrations(), shown);
       Jdbi jdbi = Jdbi.create(pool).installPlugin(new PostgresPlugin());
       jdbi.setSqlLogger(new StatementLogger(settings.databaseSlowStatement()));
+      jdbi.setStatementBuilderFactory(CountingStatementBuilder.FACTORY);
       LOG.info("PostgreSQL at {}, a pool of {}", shown, settings.databasePoolSize());
       return new Database(embedded, pool, jdbi, shown, settings.databaseRetries());
     } catch (RuntimeException e) {

@@ -7,7 +7,9 @@ import dev.kiln.internal.http.ThreadRecording;
 /**
  * Keeps the SQL a handler runs in the request's {@link StatementLog} ({@link StatementLog#KEY}): the
  * statements run on the handler's own thread while it runs, transaction or not. What
- * {@link Transactional} does for its routes, for any route: the debug toolbar's SQL panel reads it.
+ * {@link Transactional} does for its routes, for any route, and {@link StatementLog#detailed() detailed}:
+ * the debug toolbar's SQL panel reads it. Its queries' result sets are scroll-insensitive so that
+ * their rows can be counted, which suits a developer's machine rather than production.
  *
  * <pre>{@code
  * @Install(value = RecordStatements.class, order = 5)    // on the @Application
@@ -23,6 +25,7 @@ public final class RecordStatements implements Interceptor.Handler {
       log = new StatementLog();
       request.attribute(StatementLog.KEY, log);
     }
+    log.detail();
     try (ThreadRecording.Scope recording = StatementLog.recordOnThisThread(log)) {
       return call.proceed();
     }

@@ -1,8 +1,11 @@
 package dev.kiln.jdbi;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.jdbi.v3.core.statement.SqlLogger;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.slf4j.Logger;
@@ -40,13 +43,34 @@ final class StatementLogger implements SqlLogger {
     }
     StatementLog log = StatementLog.current();
     if (log != null) {
-      log.add(new StatementLog.Statement(sql, Duration.ofNanos(nanos), failed ? -1 : rows(context), failed));
+      boolean detailed = log.detailed();
+      log.add(new StatementLog.Statement(sql, Duration.ofNanos(nanos), failed ? -1 : rows(context, detailed), failed,
+          detailed ? RedactedValues.of(context) : List.of()));
     }
   }
 
-  private static long rows(StatementContext context) {
+  /**
+   * The rows an update changed or, for a detailed log's query, the rows it returned: counted by
+   * moving its scroll-insensitive result set (see {@link CountingStatementBuilder}) to the last row
+   * and back before Jdbi reads it.
+   */
+  private static long rows(StatementContext context, boolean detailed) {
+    PreparedStatement statement = context.getStatement();
+    if (statement == null) {
+      return -1;
+    }
     try {
-      return context.getStatement() != null ? context.getStatement().getLargeUpdateCount() : -1;
+      long updated = statement.getLargeUpdateCount();
+      if (updated >= 0 || !detailed || statement.getResultSetType() == ResultSet.TYPE_FORWARD_ONLY) {
+        return updated;
+      }
+      ResultSet results = statement.getResultSet();
+      if (results == null || !results.last()) {
+        return results == null ? -1 : 0;
+      }
+      long rows = results.getRow();
+      results.beforeFirst();
+      return rows;
     } catch (SQLException | UnsupportedOperationException e) {
       return -1;
     }

@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * The Redis commands one request sent, in order, for the debug toolbar and for tests: each
- * command's name ({@code GET}, {@code PUBLISH}; never its keys or values), how long Redis took to
- * answer, and whether it failed. A request that {@link RecordRedisCommands} wraps carries one under
+ * command's name ({@code GET}, {@code PUBLISH}; never its keys or values, except the channel a
+ * message is published to), how long Redis took to answer, and whether it failed. A request that {@link RecordRedisCommands} wraps carries one under
  * {@link #KEY}.
  */
 public final class CommandLog {
@@ -18,8 +18,11 @@ public final class CommandLog {
 
   private static final ThreadRecording<CommandLog> RECORDING = new ThreadRecording<>();
 
-  /** One command: its name, its time from being sent to being answered, whether it failed. */
-  public record Command(String name, Duration took, boolean failed) {}
+  /**
+   * One command: its name, the channel of a {@code PUBLISH} or {@code SPUBLISH} ({@code null} for any
+   * other command), its time from being sent to being answered, whether it failed.
+   */
+  public record Command(String name, String channel, Duration took, boolean failed) {}
 
   private final List<Command> commands = new ArrayList<>();
 

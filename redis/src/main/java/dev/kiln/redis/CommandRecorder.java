@@ -4,6 +4,9 @@ import io.lettuce.core.event.command.CommandFailedEvent;
 import io.lettuce.core.event.command.CommandListener;
 import io.lettuce.core.event.command.CommandStartedEvent;
 import io.lettuce.core.event.command.CommandSucceededEvent;
+import io.lettuce.core.protocol.RedisCommand;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
@@ -26,7 +29,7 @@ final class CommandRecorder implements CommandListener {
   @Override
   public void commandSucceeded(CommandSucceededEvent event) {
     if (event.getContext().get(LOG) instanceof CommandLog log) {
-      log.add(new CommandLog.Command(event.getCommand().getType().toString(), event.getDuration(), false));
+      log.add(command(event.getCommand(), event.getDuration(), false));
     }
   }
 
@@ -34,8 +37,22 @@ final class CommandRecorder implements CommandListener {
   public void commandFailed(CommandFailedEvent event) {
     if (event.getContext().get(LOG) instanceof CommandLog log) {
       long started = (Long) event.getContext().get(STARTED);
-      log.add(new CommandLog.Command(event.getCommand().getType().toString(),
-          Duration.ofNanos(System.nanoTime() - started), true));
+      log.add(command(event.getCommand(), Duration.ofNanos(System.nanoTime() - started), true));
     }
+  }
+
+  private static CommandLog.Command command(RedisCommand<?, ?, ?> command, Duration took, boolean failed) {
+    String name = command.getType().toString();
+    return new CommandLog.Command(name, publishes(name) ? channel(command) : null, took, failed);
+  }
+
+  private static boolean publishes(String name) {
+    return name.equals("PUBLISH") || name.equals("SPUBLISH");
+  }
+
+  /** The channel, a publish's first key: decoded from a copy, so the buffer Lettuce writes is not moved. */
+  private static String channel(RedisCommand<?, ?, ?> command) {
+    ByteBuffer key = command.getArgs() == null ? null : command.getArgs().getFirstEncodedKey();
+    return key == null ? null : StandardCharsets.UTF_8.decode(key.duplicate()).toString();
   }
 }

@@ -58,7 +58,7 @@ class ToolbarPanelsTest {
     assertThat(created.status()).as(created.text()).isEqualTo(201);
     String page = pageOf(created);
     assertThat(page).containsIgnoringCase("insert into projects");
-    assertThat(page).contains("PUBLISH");
+    assertThat(page).contains("<td>PUBLISH</td><td>projects</td>");
     assertThat(page).contains("dev.kiln.jdbi.Transactional");
   }
 }

@@ -157,6 +157,7 @@ final class Pages {
         "body limit", route.maxBodySize() < 0 ? "the server's" : route.maxBodySize() + " bytes",
         "timeout", route.timeoutMillis() < 0 ? "the server's" : route.timeoutMillis() + " ms",
         "path values", String.join(", ", r.pathValues),
+        "query values", String.join(", ", r.queryValues),
         "validation", r.violations != null ? "failed: " + r.violations
             : r.status == 400 ? "a value did not convert (400)" : "passed, or nothing to check")
         : "<p>No route matched this request.</p>").append("</details>");
@@ -189,19 +190,21 @@ final class Pages {
       html.append("<p class=\"repeated\">").append(repeated.size())
           .append(" statement(s) ran more than once: an N+1 query? They are marked below.</p>");
     }
-    html.append("<table><tr><th>statement (values never recorded)</th><th>ms</th><th>rows</th></tr>");
+    html.append("<table><tr><th>statement</th><th>bound values (text hidden)</th><th>ms</th><th>rows</th></tr>");
     for (RequestRecord.Statement statement : r.statements) {
       html.append(repeated.contains(statement.sql()) ? "<tr class=\"repeated\">" : "<tr>").append("<td><code>")
           .append(Html.escape(statement.sql())).append("</code>").append(statement.failed() ? " (failed)" : "")
+          .append("</td><td>").append(Html.escape(String.join(", ", statement.values())))
           .append("</td><td>").append(String.format("%.2f", statement.millis())).append("</td><td>")
-          .append(statement.rows() < 0 ? "query" : statement.rows()).append("</td></tr>");
+          .append(statement.rows() < 0 ? "?" : statement.rows()).append("</td></tr>");
     }
     html.append("</table></details>");
     List<RequestRecord.Command> commands = r.commands.get();
     html.append("<details id=\"redis\"><summary>Redis (").append(commands.size()).append(")</summary><table><tr>"
-        + "<th>command (keys and values never recorded)</th><th>ms</th></tr>");
+        + "<th>command (keys and values never recorded)</th><th>published to</th><th>ms</th></tr>");
     for (RequestRecord.Command command : commands) {
       html.append("<tr><td>").append(Html.escape(command.name())).append(command.failed() ? " (failed)" : "")
+          .append("</td><td>").append(command.channel() == null ? "" : Html.escape(RequestRecord.cap(command.channel())))
           .append("</td><td>").append(String.format("%.2f", command.millis())).append("</td></tr>");
     }
     html.append("</table></details>");

@@ -22,7 +22,7 @@ final class RedisPanel {
       return;
     }
     record.commands = () -> log.commands().stream().limit(RequestRecord.MAX_ITEMS)
-        .map(command -> new RequestRecord.Command(command.name(), command.took().toNanos() / 1e6, command.failed()))
+        .map(command -> new RequestRecord.Command(command.name(), command.channel(), command.took().toNanos() / 1e6, command.failed()))
         .toList();
   }
 }

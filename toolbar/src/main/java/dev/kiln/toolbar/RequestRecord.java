@@ -26,6 +26,7 @@ final class RequestRecord {
   final String remoteAddress;
   final RouteInfo route;
   final List<String> pathValues = new ArrayList<>();
+  final List<String> queryValues = new ArrayList<>();
   volatile String chain = "";
   volatile int status;
   volatile String contentType;
@@ -49,14 +50,14 @@ final class RequestRecord {
   /** What the request did with its session, finished by the session middleware after the toolbar's part; {@code null} for none. */
   volatile dev.kiln.session.SessionTrace session;
 
-  /** A statement as the SQL panel shows it: text capped, values never recorded. */
-  record Statement(String sql, double millis, long rows, boolean failed) {}
+  /** A statement as the SQL panel shows it: text capped, values redacted by kiln-jdbi. */
+  record Statement(String sql, double millis, long rows, boolean failed, List<String> values) {}
 
   /** A template rendered. */
   record Render(String template, double millis) {}
 
-  /** A Redis command: its name only, never its keys or values. */
-  record Command(String name, double millis, boolean failed) {}
+  /** A Redis command: its name, and a publish's channel; never its keys or values. */
+  record Command(String name, String channel, double millis, boolean failed) {}
 
   RequestRecord(long id, Request request, String hiddenCookie) {
     this.id = id;
@@ -74,6 +75,13 @@ final class RequestRecord {
     if (route != null) {
       for (int i = 0; i < route.pathParams().size(); i++) {
         pathValues.add(route.pathParams().get(i) + " = " + cap(request.pathParam(i)));
+      }
+    }
+    for (Map.Entry<String, List<String>> parameter : request.query().entrySet()) {
+      for (String value : parameter.getValue()) {
+        if (queryValues.size() < MAX_ITEMS) {
+          queryValues.add(cap(parameter.getKey()) + " = " + cap(value));
+        }
       }
     }
   }

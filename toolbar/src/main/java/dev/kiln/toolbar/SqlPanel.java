@@ -36,7 +36,8 @@ final class SqlPanel {
         break;
       }
       record.statements.add(new RequestRecord.Statement(RequestRecord.cap(statement.sql()),
-          statement.took().toNanos() / 1e6, statement.rows(), statement.failed()));
+          statement.took().toNanos() / 1e6, statement.rows(), statement.failed(),
+          statement.values().stream().map(RequestRecord::cap).toList()));
     }
   }
 }

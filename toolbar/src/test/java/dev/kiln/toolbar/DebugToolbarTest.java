@@ -122,10 +122,11 @@ class DebugToolbarTest {
   @Test
   void aRequestsPageShowsItsRouteChainSqlRedisLogsTimingAndResponse() {
     serveInDebugMode();
-    TestResponse worked = get("/work/anvil", "Cookie", "kiln_session=very-secret-value; theme=dark");
+    TestResponse worked = get("/work/anvil?depth=3", "Cookie", "kiln_session=very-secret-value; theme=dark");
     assertThat(worked.status()).isEqualTo(200);
     String page = get(worked.header(DebugToolbar.HEADER)).text();
-    assertThat(page).contains("GET /work/anvil");
+    assertThat(page).contains("GET /work/anvil?depth=3");
+    assertThat(page).contains("<th>query values</th><td>depth = 3</td>");
     assertThat(page).contains("kiln_session=(hidden); theme=dark").doesNotContain("very-secret-value");
     assertThat(page).contains("work").contains("GET /work/{item}")
         .contains("dev.kiln.toolbar.ToolbarTestApp#work(java.lang.String)")
@@ -137,7 +138,10 @@ class DebugToolbarTest {
         .containsPattern("<tr><td>dev.kiln.toolbar.DebugToolbar</td><td>[0-9.]+</td><td>— \\(with the handler\\)</td>");
     assertThat(page).contains("<summary>SQL (2)</summary>").contains("select 1 where :item &lt;&gt; &#39;&#39;")
         .contains("ran more than once").doesNotContain(">anvil<");
-    assertThat(page).contains("<summary>Redis (1)</summary>").contains("INCR");
+    assertThat(page).as("each query's rows, and its text value hidden")
+        .containsPattern("<td>item = \\(hidden, \\d+ characters\\)</td><td>[0-9.]+</td><td>1</td>");
+    assertThat(page).contains("<summary>Redis (2)</summary>").contains("<td>INCR</td>")
+        .contains("<td>PUBLISH</td><td>work-done</td>");
     assertThat(page).containsPattern("<summary>Logs \\([1-9]\\d*\\)</summary>")
         .contains("INFO dev.kiln.toolbar.ToolbarTestApp — worked on anvil: 1 and ");
     assertThat(page).contains("ms on the handler&#39;s thread");

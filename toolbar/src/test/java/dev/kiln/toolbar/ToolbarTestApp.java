@@ -71,12 +71,13 @@ public final class ToolbarTestApp {
     return "visit " + visits;
   }
 
-  /** Runs two identical queries (an N+1 in miniature), one Redis command, and logs. */
+  /** Runs two identical queries (an N+1 in miniature), a Redis command and a publish, and logs. */
   @Route(path = "/work/{item}", name = "work")
   public Response work(String item) {
     int one = database.withHandle(h -> h.createQuery("select 1 where :item <> ''").bind("item", item).mapTo(Integer.class).one());
     database.withHandle(h -> h.createQuery("select 1 where :item <> ''").bind("item", item).mapTo(Integer.class).one());
     long count = redis.sync().incr("toolbar-test-count");
+    redis.sync().publish("work-done", item);
     LOG.info("worked on {}: {} and {}", item, one, count);
     return Response.html("<html><body><p>worked</p></body></html>");
   }

@@ -177,6 +177,21 @@ class DatabaseSocketTest {
   }
 
   @Test
+  void aDetailedLogCountsAQuerysRowsAndRedactsItsValues() {
+    long before = Long.parseLong(client.get("/count").text());
+    TestResponse recorded = client.postJson("/items/recorded-in-detail", item("a-secret-name", null, 7));
+    assertThat(recorded.status()).as(recorded.text()).isEqualTo(200);
+    long rows = before + 1;
+    assertThat(recorded.text())
+        .as("Jdbi still reads every row after they were counted")
+        .contains("read " + rows + " names")
+        .contains("coalesce(:quantity, 0)) rows=1 values=[")
+        .contains("quantity = 7").contains("parent = NULL").contains("name = (hidden, 13 characters)")
+        .contains("select name from items where quantity >= :least rows=" + rows + " values=[least = 0]")
+        .doesNotContain("a-secret-name");
+  }
+
+  @Test
   void withAPoolOfOneASecondRequestGetsAQuick503() throws Exception {
     try (Database one = Database.open(postgres.settings().withPoolSize(1).withMigrations(""));
         TestServer small = TestServer.start(JdbiTestAppRoutes.builder().jdbiTestApp(new JdbiTestApp(one)).build(),

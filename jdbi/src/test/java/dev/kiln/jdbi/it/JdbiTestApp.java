@@ -11,6 +11,7 @@ import dev.kiln.Response;
 import dev.kiln.Route;
 import dev.kiln.Use;
 import dev.kiln.jdbi.Database;
+import dev.kiln.jdbi.RecordStatements;
 import dev.kiln.jdbi.StatementLog;
 import dev.kiln.jdbi.Transactional;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** Routes over the test migration's {@code items} table, in and out of a transaction, beside one with no database. */
 @Application
 @Install(value = Transactional.class, order = 10, optIn = true)
+@Install(value = RecordStatements.class, order = 5, optIn = true)
 public final class JdbiTestApp {
   /** What a POST sends; every field may be missing, so the database is the one to refuse. */
   public record NewItem(String name, Long parent, Integer quantity) {}
@@ -69,6 +71,24 @@ public final class JdbiTestApp {
     return request.attribute(StatementLog.KEY).statements().stream()
         .map(statement -> statement.sql() + " rows=" + statement.rows())
         .toList();
+  }
+
+  /**
+   * What the debug toolbar's detailed log keeps: each query's rows counted before Jdbi reads them
+   * (which must still read them all) and the bound values redacted.
+   */
+  @Use(RecordStatements.class)
+  @Route(method = HttpMethod.POST, path = "/items/recorded-in-detail")
+  public List<String> addRecordedInDetail(Request request, @Body NewItem item) {
+    insert(item);
+    List<String> names = database.withHandle(h -> h.createQuery("select name from items where quantity >= :least")
+        .bind("least", 0).mapTo(String.class).list());
+    List<String> lines = new java.util.ArrayList<>();
+    lines.add("read " + names.size() + " names");
+    for (StatementLog.Statement statement : request.attribute(StatementLog.KEY).statements()) {
+      lines.add(statement.sql() + " rows=" + statement.rows() + " values=" + statement.values());
+    }
+    return lines;
   }
 
   /** Fails with PostgreSQL's own serialization failure until its third attempt, then inserts. */

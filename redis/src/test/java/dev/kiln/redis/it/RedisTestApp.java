@@ -41,21 +41,23 @@ public final class RedisTestApp {
     return "count " + redis.sync().incr("count");
   }
 
-  /** The commands this request sent, as its CommandLog has them: names only. */
+  /** The commands this request sent, as its CommandLog has them: names, and a publish's channel. */
   @Use(RecordRedisCommands.class)
   @Route(path = "/recorded")
   public String recorded(Request request) {
     redis.sync().set("recorded-key", "a-secret-value");
     redis.sync().get("recorded-key");
     redis.commands().incr("recorded-count").toCompletableFuture().join();
+    redis.sync().publish("recorded-channel", "a-secret-message");
     // A command's record is added on Lettuce's thread as it completes, which may be just after the caller sees it.
     CommandLog log = request.attribute(CommandLog.KEY);
     long deadline = System.nanoTime() + 5_000_000_000L;
-    while (log.commands().size() < 3 && System.nanoTime() < deadline) {
+    while (log.commands().size() < 4 && System.nanoTime() < deadline) {
       Thread.onSpinWait();
     }
     return log.commands().stream()
-        .map(command -> command.name() + (command.failed() ? "!" : "") + (command.took().isNegative() ? "?" : ""))
+        .map(command -> command.name() + (command.channel() != null ? "(" + command.channel() + ")" : "")
+            + (command.failed() ? "!" : "") + (command.took().isNegative() ? "?" : ""))
         .collect(java.util.stream.Collectors.joining(" "));
   }
 
