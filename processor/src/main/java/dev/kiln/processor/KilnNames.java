@@ -33,7 +33,7 @@ public final class KilnNames {
   public static final String PROVIDES = "dev.kiln.Provides";
   public static final String SESSION = "dev.kiln.session.Session";
   /** The handler-marker format written and read: {@code AggregatedRoutes.FORMAT}. */
-  public static final int MARKER_FORMAT = 3;
+  public static final int MARKER_FORMAT = 4;
   public static final String INSTALL_LIST = "dev.kiln.Install.List";
   public static final String AGGREGATED_MIDDLEWARE = "dev.kiln.internal.routing.AggregatedMiddleware";
   public static final String AGGREGATED_MIDDLEWARES_PACKAGE = "dev.kiln.aggregated.middlewares";

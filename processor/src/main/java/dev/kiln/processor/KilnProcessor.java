@@ -32,6 +32,7 @@ import dev.kiln.processor.writing.OpenApiWriter;
 import dev.kiln.processor.writing.RouteListWriter;
 import dev.kiln.processor.writing.RoutesWriter;
 import dev.kiln.processor.writing.UrlsWriter;
+import dev.kiln.processor.writing.ClientWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -289,6 +290,7 @@ public final class KilnProcessor extends AbstractProcessor {
     Element[] origins = originatingElements(application, table);
     write(RoutesWriter.write(table, skeleton), origins);
     write(UrlsWriter.write(table, skeleton), origins);
+    write(ClientWriter.write(table, skeleton), origins);
     if (!templates.isEmpty() && !applications.isEmpty()) {
       boolean reload = processingEnv.getElementUtils().getTypeElement(TemplatesWriter.RELOAD.canonicalName()) != null;
       write(TemplatesWriter.write(ClassName.get(application), templates, reload), application);

@@ -247,6 +247,6 @@ class ProvidedValueTest {
 
     Compilation compilation = Compilations.compileAgainst(classes, APP);
     assertThat(compilation).hadErrorContaining("[Kiln/StaleMarker] the routes of pv.OldViews were compiled by "
-        + "another Kiln version (marker format 1; this processor reads format 3)").inFile(APP);
+        + "another Kiln version (marker format 1; this processor reads format 4)").inFile(APP);
   }
 }

@@ -95,6 +95,11 @@ public final class ClientRequest {
     return body(client.json.write(type, value), "application/json");
   }
 
+  /** A JSON body written as {@code type}, sent as {@code contentType}: a {@code +json} type a route consumes. */
+  public ClientRequest json(JavaType type, Object value, String contentType) {
+    return body(client.json.write(type, value), contentType);
+  }
+
   /** An {@code application/x-www-form-urlencoded} body of {@code fields}, in their order. */
   public ClientRequest form(Map<String, ?> fields) {
     StringBuilder form = new StringBuilder();
@@ -184,6 +189,11 @@ public final class ClientRequest {
   /** Sends the call and gives a 2xx answer's body as text. */
   public CompletionStage<String> asText() {
     return send().thenApply(response -> response.requireSuccess().text());
+  }
+
+  /** Sends the call and gives a 2xx answer's body as it came. */
+  public CompletionStage<byte[]> asBytes() {
+    return send().thenApply(response -> response.requireSuccess().bytes());
   }
 
   /** Sends the call and completes when a 2xx answer has come, its body dropped. */

@@ -18,6 +18,7 @@ import javax.lang.model.element.Element;
  * @param provisions the parameters the chain's {@code @Provides} middlewares must hand on
  * @param queryParams the route's query parameters, in declaration order
  * @param conditions the route's host, header, consumes and produces conditions
+ * @param client how the generated client calls it, or why it leaves it out
  * @param source the handler method when it can be found, else the handler class: where diagnostics point
  */
 public record TableRoute(
@@ -43,6 +44,7 @@ public record TableRoute(
     List<Provision> provisions,
     List<QueryParamType> queryParams,
     Conditions conditions,
+    ClientCall client,
     Element source) {
 
   public TableRoute {

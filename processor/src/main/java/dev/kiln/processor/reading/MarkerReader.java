@@ -1,11 +1,16 @@
 package dev.kiln.processor.reading;
 
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.WildcardTypeName;
 import dev.kiln.grammar.PercentEncoding;
 import dev.kiln.processor.DiagnosticCode;
 import dev.kiln.processor.Diagnostics;
 import dev.kiln.processor.KilnNames;
+import dev.kiln.processor.binding.Shape;
+import dev.kiln.processor.model.ClientCall;
 import dev.kiln.processor.model.Conditions;
 import dev.kiln.processor.model.MatchSegment;
 import dev.kiln.processor.model.MiddlewareDeclaration;
@@ -17,6 +22,7 @@ import dev.kiln.processor.model.RouteTable;
 import dev.kiln.processor.model.Segment;
 import dev.kiln.processor.model.TableHandler;
 import dev.kiln.processor.model.TableRoute;
+import dev.kiln.processor.model.TypeNotation;
 import dev.kiln.processor.model.ValueType;
 import dev.kiln.processor.validation.Languages;
 import dk.brics.automaton.Automaton;
@@ -168,7 +174,86 @@ public final class MarkerReader {
             .toList(),
         query,
         conditions(entry),
+        client(entry),
         sourceMethod(handlerElement, handlerMethod, parameterTypes));
+  }
+
+  /** How the generated client calls the route; left out when a type it names is not visible from the application. */
+  private ClientCall client(AnnotationMirror entry) {
+    String omitted = annotations.string(entry, "clientOmitted");
+    String result = annotations.string(entry, "clientResult");
+    if (!omitted.isEmpty()) {
+      return ClientCall.omitted(omitted);
+    }
+    if (result.isEmpty()) {
+      return ClientCall.NONE;
+    }
+    List<ClientCall.Parameter> parameters = new ArrayList<>();
+    List<TypeName> named = new ArrayList<>();
+    for (AnnotationMirror parameter : annotations.annotations(entry, "clientParameters")) {
+      TypeName type = TypeNotation.read(annotations.string(parameter, "type"));
+      named.add(type);
+      parameters.add(new ClientCall.Parameter(ClientCall.In.valueOf(annotations.string(parameter, "in").toUpperCase(java.util.Locale.ROOT)),
+          annotations.string(parameter, "name"), annotations.string(parameter, "parameter"), type, shape(type)));
+    }
+    TypeName resultType = result.startsWith("json:") ? TypeNotation.read(result.substring("json:".length())) : null;
+    if (resultType != null) {
+      named.add(resultType);
+    }
+    for (TypeName type : named) {
+      String hidden = hiddenClass(type);
+      if (hidden != null) {
+        return ClientCall.omitted("it names " + hidden + ", which " + applicationPackageDescription() + " cannot see");
+      }
+    }
+    ClientCall.Result reads = resultType != null ? ClientCall.Result.JSON
+        : ClientCall.Result.valueOf(result.toUpperCase(java.util.Locale.ROOT));
+    return new ClientCall(parameters, reads, resultType, "");
+  }
+
+  private static Shape shape(TypeName type) {
+    if (type instanceof ParameterizedTypeName parameterized) {
+      String raw = parameterized.rawType().canonicalName();
+      if (raw.equals("java.util.Optional")) {
+        return Shape.OPTIONAL;
+      }
+      if (raw.equals("java.util.List")) {
+        return Shape.LIST;
+      }
+    }
+    return Shape.SINGLE;
+  }
+
+  /** The first class in {@code type} that the application's package cannot name, or {@code null}. */
+  private String hiddenClass(TypeName type) {
+    if (type instanceof ClassName name) {
+      TypeElement element = elements.getTypeElement(name.canonicalName());
+      return element == null || TypeSupport.isVisibleFrom(element, applicationPackage) ? null : name.canonicalName();
+    }
+    if (type instanceof ParameterizedTypeName parameterized) {
+      String raw = hiddenClass(parameterized.rawType());
+      if (raw != null) {
+        return raw;
+      }
+      for (TypeName argument : parameterized.typeArguments()) {
+        String hidden = hiddenClass(argument);
+        if (hidden != null) {
+          return hidden;
+        }
+      }
+      return null;
+    }
+    if (type instanceof ArrayTypeName array) {
+      return hiddenClass(array.componentType());
+    }
+    if (type instanceof WildcardTypeName wildcard) {
+      return hiddenClass(wildcard.lowerBounds().isEmpty() ? wildcard.upperBounds().get(0) : wildcard.lowerBounds().get(0));
+    }
+    return null;
+  }
+
+  private String applicationPackageDescription() {
+    return applicationPackage.isEmpty() ? "the unnamed package" : "package " + applicationPackage;
   }
 
   /** The conditions as the handler's reader normalised them; header conditions are spelled {@code name=value}. */

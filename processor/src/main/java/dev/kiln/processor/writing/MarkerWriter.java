@@ -11,7 +11,9 @@ import dev.kiln.processor.binding.PathParameter;
 import dev.kiln.processor.binding.ProvidedValue;
 import dev.kiln.processor.binding.QueryParameter;
 import dev.kiln.processor.binding.Shape;
+import dev.kiln.processor.model.ClientCall;
 import dev.kiln.processor.model.HandlerRoute;
+import dev.kiln.processor.model.TypeNotation;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -137,6 +139,7 @@ public final class MarkerWriter {
     if (!route.conditions().produces().isEmpty()) {
       entry.addMember("produces", "$L", strings(route.conditions().produces()));
     }
+    client(entry, ClientCalls.of(route));
     if (route.pathParams().isEmpty()) {
       entry.addMember("pathParameters", "{}");
     }
@@ -166,5 +169,24 @@ public final class MarkerWriter {
       }
     }
     return entry.build();
+  }
+
+  private static void client(AnnotationSpec.Builder entry, ClientCall call) {
+    if (call.isOmitted()) {
+      entry.addMember("clientOmitted", "$S", call.omitted());
+      return;
+    }
+    entry.addMember("clientResult", "$S", call.result() == ClientCall.Result.JSON
+        ? "json:" + TypeNotation.write(call.resultType())
+        : call.result().name().toLowerCase(java.util.Locale.ROOT));
+    for (ClientCall.Parameter parameter : call.parameters()) {
+      entry.addMember("clientParameters", "$L",
+          AnnotationSpec.builder(KilnNames.AGGREGATED_ROUTES_CLASS.nestedClass("ClientParameter"))
+              .addMember("in", "$S", parameter.in().name().toLowerCase(java.util.Locale.ROOT))
+              .addMember("name", "$S", parameter.wireName())
+              .addMember("parameter", "$S", parameter.javaName())
+              .addMember("type", "$S", TypeNotation.write(parameter.type()))
+              .build());
+    }
   }
 }

@@ -70,13 +70,7 @@ public final class UrlsWriter {
 
   private JavaFile file() {
     Group root = new Group(urlsName);
-    // Names are unique and never also groups once validated; a skeleton keeps the first of each.
-    java.util.Set<String> seen = new java.util.HashSet<>();
-    List<TableRoute> named = table.routes().stream()
-        .filter(r -> !r.name().isEmpty() && r.pathParams().stream().allMatch(PathParamType::visible)
-            && r.requiredQuery().stream().allMatch(q -> q.value().visible()))
-        .filter(r -> seen.add(r.name()))
-        .toList();
+    List<TableRoute> named = builtRoutes(table);
     for (TableRoute route : named) {
       Group group = root;
       String[] parts = route.name().split("\\.");
@@ -100,6 +94,19 @@ public final class UrlsWriter {
     urls.addMethods(chunks);
     urls.addFields(patterns.values());
     return JavaFile.builder(urlsName.packageName(), urls.build()).skipJavaLangImports(true).build();
+  }
+
+  /**
+   * The routes that get a builder: named, with types the application's package can name. Names are
+   * unique and never also groups once validated; a skeleton keeps the first of each.
+   */
+  static List<TableRoute> builtRoutes(RouteTable table) {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    return table.routes().stream()
+        .filter(r -> !r.name().isEmpty() && r.pathParams().stream().allMatch(PathParamType::visible)
+            && r.requiredQuery().stream().allMatch(q -> q.value().visible()))
+        .filter(r -> seen.add(r.name()))
+        .toList();
   }
 
   private static String example(Group root) {

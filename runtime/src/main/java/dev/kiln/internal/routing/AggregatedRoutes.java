@@ -18,7 +18,7 @@ public @interface AggregatedRoutes {
   String PACKAGE = "dev.kiln.aggregated.routes";
 
   /** The marker format this Kiln writes and reads; a marker of another is rebuilt, not guessed at. */
-  int FORMAT = 3;
+  int FORMAT = 4;
 
   /** The marker format it was written in: {@link #FORMAT} for this Kiln. No default, so older markers lack it. */
   int format();
@@ -102,6 +102,38 @@ public @interface AggregatedRoutes {
 
     /** {@code @Route(produces)}, lower-cased. */
     String[] produces() default {};
+
+    /** What the generated client sends: the handler's path, query, header and body parameters, in declaration order. */
+    ClientParameter[] clientParameters() default {};
+
+    /**
+     * What the generated client reads: {@code json:} then the result's type (see {@link ClientParameter#type()}),
+     * {@code text}, {@code bytes} or {@code none}; empty when it leaves the route out.
+     */
+    String clientResult() default "";
+
+    /** Why the generated client leaves the route out, for its Javadoc; empty when it does not. */
+    String clientOmitted() default "";
+  }
+
+  /** A handler parameter the generated client takes. */
+  @Retention(RetentionPolicy.CLASS)
+  @Target({})
+  @interface ClientParameter {
+    /** Where it goes: {@code path}, {@code query}, {@code header} or {@code body}. */
+    String in();
+
+    /** The name on the wire; empty for the body. */
+    String name();
+
+    /** The handler parameter's name, which the client method's parameter takes. */
+    String parameter();
+
+    /**
+     * The declared type, generics included, in the processor's notation: a class as
+     * {@code package/Outer.Inner}, so nested classes are never guessed, then {@code <...>} and {@code []}.
+     */
+    String type();
   }
 
   /** A query parameter of a route and the Java type of its value. */
