@@ -1,8 +1,10 @@
 package dev.kiln.testing;
 
 import dev.kiln.Router;
+import dev.kiln.client.Client;
 import dev.kiln.server.Server;
 import java.net.URI;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 
 /**
@@ -12,12 +14,14 @@ import java.util.function.UnaryOperator;
  * <pre>{@code
  * try (TestServer server = TestServer.start(AppRoutes.builder().views(new Views()).build())) {
  *   assertThat(server.client().get("/").text()).isEqualTo("Hello, world!");
+ *   assertThat(server.client(AppClient::new).hello().toCompletableFuture().join()).isEqualTo("Hello, world!");
  * }
  * }</pre>
  */
 public final class TestServer implements AutoCloseable {
   private final Server server;
   private final TestClient client;
+  private Client outbound;
 
   private TestServer(Server server) {
     this.server = server;
@@ -53,6 +57,22 @@ public final class TestServer implements AutoCloseable {
     return new TestClient(URI.create("http://127.0.0.1:" + server.port()));
   }
 
+  /**
+   * The application's generated client ({@code AppClient::new}) pointed at this server, on an
+   * outbound {@link Client} closed with it: typed calls, as another service would make them.
+   */
+  public <C> C client(BiFunction<Client, URI, C> generatedClient) {
+    return generatedClient.apply(outbound(), uri(""));
+  }
+
+  /** The outbound client the generated clients of this server share, made on first use and closed with the server. */
+  public synchronized Client outbound() {
+    if (outbound == null) {
+      outbound = Client.builder().build();
+    }
+    return outbound;
+  }
+
   /** A fresh connection for sending raw bytes, for framing and hostile-input tests. */
   public RawConnection raw() {
     return RawConnection.open(server.port());
@@ -72,6 +92,11 @@ public final class TestServer implements AutoCloseable {
 
   @Override
   public void close() {
+    synchronized (this) {
+      if (outbound != null) {
+        outbound.close();
+      }
+    }
     server.close();
   }
 }

@@ -27,6 +27,8 @@ public final class ServerTestApp {
   final BodyViews bodies = new BodyViews();
   /** The static files. */
   final StaticViews statics = new StaticViews();
+  /** The routes calling another server. */
+  final OutboundViews outbound = new OutboundViews();
 
   Router router() {
     return router(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
@@ -37,6 +39,7 @@ public final class ServerTestApp {
     return ServerTestAppRoutes.builder()
         .bodyViews(bodies)
         .staticViews(statics)
+        .outboundViews(outbound)
         .requestDataViews(new RequestDataViews(spool))
         .serverTestApp(this)
         .build();
