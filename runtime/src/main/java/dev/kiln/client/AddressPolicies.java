@@ -2,7 +2,12 @@ package dev.kiln.client;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
+import io.netty.util.NetUtil;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 
 /** The built-in policies; {@link #ANY} is known to the client, which then skips its own lookup. */
 final class AddressPolicies {
@@ -10,6 +15,24 @@ final class AddressPolicies {
   static final AddressPolicy PUBLIC_ONLY = AddressPolicies::isPublic;
 
   private AddressPolicies() {}
+
+  /** The addresses in {@code literals}, each an IPv4 or IPv6 literal; anything else is refused. */
+  static Set<InetAddress> literals(Collection<String> literals) {
+    Set<InetAddress> addresses = new HashSet<>();
+    for (String literal : literals) {
+      byte[] bytes = NetUtil.createByteArrayFromIpAddressString(literal.strip());
+      if (bytes == null) {
+        throw new IllegalArgumentException(literal + " is not an IP address; list addresses such as 10.0.0.5, "
+            + "not host names");
+      }
+      try {
+        addresses.add(InetAddress.getByAddress(bytes));
+      } catch (UnknownHostException impossible) {
+        throw new IllegalStateException("an address of " + bytes.length + " bytes", impossible); // 4 or 16, always
+      }
+    }
+    return Set.copyOf(addresses);
+  }
 
   static boolean isPublic(InetAddress address) {
     if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()

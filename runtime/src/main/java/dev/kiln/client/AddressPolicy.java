@@ -1,6 +1,8 @@
 package dev.kiln.client;
 
 import java.net.InetAddress;
+import java.util.Collection;
+import java.util.Set;
 
 /**
  * Which addresses an outbound call may reach, checked on every address a host name resolves to and
@@ -32,5 +34,17 @@ public interface AddressPolicy {
    */
   static AddressPolicy publicOnly() {
     return AddressPolicies.PUBLIC_ONLY;
+  }
+
+  /**
+   * This policy, and also the IP addresses in {@code literals} ({@code 10.0.0.5}, {@code fd00::5}):
+   * {@code publicOnly().alsoAllowing(settings.allowedAddresses())} for the few private addresses a
+   * server may reach on purpose. Host names are refused, so no DNS answer can widen the list.
+   *
+   * @throws IllegalArgumentException for an entry that is not an IP address
+   */
+  default AddressPolicy alsoAllowing(Collection<String> literals) {
+    Set<InetAddress> allowed = AddressPolicies.literals(literals);
+    return address -> allowed.contains(address) || allows(address);
   }
 }

@@ -36,4 +36,23 @@ class AddressPoliciesTest {
   void anyAllowsEverything(String literal) throws UnknownHostException {
     assertThat(AddressPolicy.any().allows(InetAddress.getByName(literal))).isTrue();
   }
+
+  @org.junit.jupiter.api.Test
+  void alsoAllowingAddsOnlyTheListedAddresses() throws UnknownHostException {
+    AddressPolicy policy = AddressPolicy.publicOnly().alsoAllowing(java.util.List.of("10.0.0.5", " fd00::5 "));
+
+    assertThat(policy.allows(InetAddress.getByName("10.0.0.5"))).isTrue();
+    assertThat(policy.allows(InetAddress.getByName("fd00::5"))).isTrue();
+    assertThat(policy.allows(InetAddress.getByName("10.0.0.6"))).isFalse();
+    assertThat(policy.allows(InetAddress.getByName("127.0.0.1"))).isFalse();
+    assertThat(policy.allows(InetAddress.getByName("8.8.8.8"))).isTrue();
+  }
+
+  @org.junit.jupiter.api.Test
+  void alsoAllowingRefusesHostNames() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> AddressPolicy.publicOnly().alsoAllowing(java.util.List.of("intranet.example")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("intranet.example is not an IP address; list addresses such as 10.0.0.5, not host names");
+  }
 }

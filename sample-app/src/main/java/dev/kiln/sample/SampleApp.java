@@ -22,6 +22,9 @@ import dev.kiln.redis.RedisOutage;
 import dev.kiln.redis.RedisRateLimits;
 import dev.kiln.redis.RedisSessionStore;
 import dev.kiln.redis.RedisTopics;
+import dev.kiln.client.AddressPolicy;
+import dev.kiln.client.Client;
+import dev.kiln.sample.api.LinkCheckViews;
 import dev.kiln.sample.api.ProjectViews;
 import dev.kiln.sample.auth.ApiKeyAuth;
 import dev.kiln.sample.auth.AuthViews;
@@ -86,6 +89,9 @@ public final class SampleApp {
   /** The chat room's topics, shared by every instance through Redis. */
   public static final TypedKey<RedisTopics> CHAT = TypedKey.of("chat", RedisTopics.class);
 
+  /** The outbound HTTP client, for the link check: public addresses only, and those the settings allow. */
+  public static final TypedKey<Client> OUTBOUND = TypedKey.of("outbound client", Client.class);
+
   /** Where the sessions are kept, as {@code --session-store} chose. */
   public static final TypedKey<SessionStore> SESSION_STORE = TypedKey.of("session store", SessionStore.class);
 
@@ -108,11 +114,23 @@ public final class SampleApp {
             // The logger is looked up here, not in a static field: logging is set up from the settings first.
             gap -> org.slf4j.LoggerFactory.getLogger(SampleApp.class)
                 .warn("The chat may have missed messages while Redis was away ({})", gap)))))
+        .onStartup("outbound client", s -> s.set(OUTBOUND, s.closeAtShutdown(outboundClient(settings))))
         .onStartup("sessions", s -> s.set(SESSION_STORE, switch (settings.sessionStore()) {
           case REDIS -> RedisSessionStore.of(s.get(Redis.KEY));
           case COOKIE -> EncryptedCookieStore.fromSettings(settings);
         }))
         .start();
+  }
+
+  /** The client the link check calls user-given URLs with. */
+  private static Client outboundClient(SampleSettings settings) {
+    AddressPolicy addresses;
+    try {
+      addresses = AddressPolicy.publicOnly().alsoAllowing(settings.linkCheckAllowedAddresses());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("linkCheckAllowedAddresses: " + e.getMessage(), e);
+    }
+    return Client.fromSettings(settings).addresses(addresses).build();
   }
 
   /** The application's route table over {@code app}'s state: the one place that knows every handler and middleware. */
@@ -155,6 +173,7 @@ public final class SampleApp {
         .userViews(new UserViews(users, assets))
         .authViews(new AuthViews(users, new Passwords(), signIns, assets))
         .uploadViews(new UploadViews(files, assets))
+        .linkCheckViews(new LinkCheckViews(app.get(OUTBOUND), settings.linkCheckMaxBytes()))
         .liveViews(new LiveViews(app.get(ProjectEvents.KEY), app.get(CHAT), assets))
         .errorPages(ErrorPages.builder().debug(settings.debug()).build())
         .rateLimiter(writes)
