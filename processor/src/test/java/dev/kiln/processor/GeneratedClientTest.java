@@ -77,6 +77,12 @@ class GeneratedClientTest {
         @Route(path = "/versioned", name = "versioned", headers = "X-Api-Version=2")
         public String versioned() { return "v2"; }
 
+        @Route(method = HttpMethod.POST, path = "/api/vendor", name = "vendor",
+            consumes = "application/vnd.kiln+json", produces = "application/json")
+        public Project vendor(@Body NewProject project) {
+          return new Project(8, project.name(), project.kind(), List.of());
+        }
+
         @Route(path = "/raw", name = "raw")
         public Response raw() { return Response.text("raw"); }
 
@@ -123,6 +129,7 @@ class GeneratedClientTest {
             record("logo", projects.logo(9).thenApply(Arrays::toString));
             record("ping", client.ping());
             record("versioned", client.versioned());
+            record("vendor", client.vendor(new Projects.NewProject("typed", Projects.Kind.APP)));
             record("customised", client.withEveryCall(call -> call.header("X-Tenant", "ignored")).ping());
           } finally {
             server.close();
@@ -168,6 +175,7 @@ class GeneratedClientTest {
         "logo -> [9, 0, -1]",
         "ping -> pong GET",
         "versioned -> v2",
+        "vendor -> Project[id=8, name=typed, kind=APP, tags=[]]",
         "customised -> pong GET");
   }
 
@@ -184,7 +192,9 @@ class GeneratedClientTest {
         .contains("<li>{@code GET /session} (session): it reads the cookie sid, which a browser sends")
         .doesNotContain("CompletionStage<Response>")
         .contains("public CompletionStage<api.Projects.Project> get(long id, String tenant,\n          Optional<String> fields)")
-        .contains("Url url = ApiAppUrls.api().projects().get(id);");
+        .contains("Url url = ApiAppUrls.api().projects().get(id);")
+        .contains("request.header(\"Accept\", \"application/json\");")
+        .contains("request.json(NEW_PROJECT_JSON, project, \"application/vnd.kiln+json\");");
   }
 
   @Test

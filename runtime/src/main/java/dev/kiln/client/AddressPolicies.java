@@ -4,6 +4,7 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import io.netty.util.NetUtil;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Collection;
 import java.util.HashSet;
@@ -15,6 +16,22 @@ final class AddressPolicies {
   static final AddressPolicy PUBLIC_ONLY = AddressPolicies::isPublic;
 
   private AddressPolicies() {}
+
+  /** Refuses {@code call} unless every address {@code target}'s host resolves to is one {@code policy} allows. */
+  static void check(AddressPolicy policy, String call, URI target) {
+    InetAddress[] addresses;
+    try {
+      addresses = InetAddress.getAllByName(target.getHost());
+    } catch (UnknownHostException e) {
+      throw new ClientException(call + ": unknown host " + target.getHost(), e);
+    }
+    for (InetAddress address : addresses) {
+      if (!policy.allows(address)) {
+        throw new ClientException(call + ": " + target.getHost() + " is " + address.getHostAddress()
+            + ", which this client's address policy refuses", null);
+      }
+    }
+  }
 
   /** The addresses in {@code literals}, each an IPv4 or IPv6 literal; anything else is refused. */
   static Set<InetAddress> literals(Collection<String> literals) {

@@ -3,10 +3,8 @@ package dev.kiln.client;
 import com.fasterxml.jackson.databind.JavaType;
 import io.netty.util.concurrent.FastThreadLocalThread;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,13 +12,11 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -293,7 +289,7 @@ public final class ClientRequest {
       try {
         CompletableFuture<Void> allowed = client.addresses == AddressPolicies.ANY
             ? CompletableFuture.completedFuture(null)
-            : CompletableFuture.runAsync(() -> checkAddresses(call, target), client.executor);
+            : CompletableFuture.runAsync(() -> AddressPolicies.check(client.addresses, call, target), client.executor);
         CompletableFuture<HttpResponse<byte[]>> exchange = allowed.thenCompose(ignored -> client.http.sendAsync(
             request(method, target, body, remaining), LimitedBody.handler(call, maxBodySize)));
         Future<?> timer = client.timer.schedule(() -> {
@@ -354,7 +350,7 @@ public final class ClientRequest {
         return;
       }
       String location = response.headers().firstValue("location").orElse(null);
-      if (followRedirects && location != null && isRedirect(status)) {
+      if (followRedirects && location != null && Redirects.isRedirect(status)) {
         if (redirects == MAX_REDIRECTS) {
           result.completeExceptionally(new ClientException(call + ": more than " + MAX_REDIRECTS + " redirects", null));
           return;
@@ -370,13 +366,13 @@ public final class ClientRequest {
           result.completeExceptionally(new ClientException(call + ": redirected to " + next + ", not http or https", null));
           return;
         }
-        boolean toGet = status == 303 && !method.equals("HEAD") || (status == 301 || status == 302) && method.equals("POST");
-        withoutCredentials |= !sameOrigin(target, next);
+        boolean toGet = Redirects.becomesGet(status, method);
+        withoutCredentials |= !Redirects.sameOrigin(target, next);
         String nextMethod = toGet ? "GET" : method;
         relay(run(nextMethod, next, toGet ? null : body, redirects + 1), result);
         return;
       }
-      result.complete(new ClientResponse(call, status, response.uri(), lowerCase(response.headers().map()),
+      result.complete(new ClientResponse(call, status, response.uri(), ClientResponse.lowerCase(response.headers().map()),
           response.body(), client.json));
     }
 
@@ -401,21 +397,6 @@ public final class ClientRequest {
     }
   }
 
-  private void checkAddresses(String call, URI target) {
-    InetAddress[] addresses;
-    try {
-      addresses = InetAddress.getAllByName(target.getHost());
-    } catch (UnknownHostException e) {
-      throw new ClientException(call + ": unknown host " + target.getHost(), e);
-    }
-    for (InetAddress address : addresses) {
-      if (!client.addresses.allows(address)) {
-        throw new ClientException(call + ": " + target.getHost() + " is " + address.getHostAddress()
-            + ", which this client's address policy refuses", null);
-      }
-    }
-  }
-
   private static void relay(CompletableFuture<ClientResponse> from, CompletableFuture<ClientResponse> to) {
     from.whenComplete((response, failure) -> {
       if (failure != null) {
@@ -437,28 +418,5 @@ public final class ClientRequest {
       }
     }
     return cause;
-  }
-
-  private static boolean isRedirect(int status) {
-    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
-  }
-
-  private static boolean sameOrigin(URI a, URI b) {
-    return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost().equalsIgnoreCase(b.getHost())
-        && port(a) == port(b);
-  }
-
-  private static int port(URI uri) {
-    return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-  }
-
-  private static Map<String, List<String>> lowerCase(Map<String, List<String>> headers) {
-    Map<String, List<String>> lower = new TreeMap<>();
-    headers.forEach((name, values) -> lower.merge(name.toLowerCase(Locale.ROOT), List.copyOf(values), (a, b) -> {
-      List<String> both = new ArrayList<>(a);
-      both.addAll(b);
-      return List.copyOf(both);
-    }));
-    return Collections.unmodifiableMap(lower);
   }
 }

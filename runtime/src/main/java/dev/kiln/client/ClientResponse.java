@@ -8,9 +8,12 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** An answer to an outbound call, its body read whole (up to the client's limit). */
 public final class ClientResponse {
@@ -131,5 +134,16 @@ public final class ClientResponse {
   @Override
   public String toString() {
     return call + " → " + status;
+  }
+
+  /** {@code headers} with lower-case names, values of names that differed only in case joined. */
+  static Map<String, List<String>> lowerCase(Map<String, List<String>> headers) {
+    Map<String, List<String>> lower = new TreeMap<>();
+    headers.forEach((name, values) -> lower.merge(name.toLowerCase(Locale.ROOT), List.copyOf(values), (a, b) -> {
+      List<String> both = new ArrayList<>(a);
+      both.addAll(b);
+      return List.copyOf(both);
+    }));
+    return Collections.unmodifiableMap(lower);
   }
 }

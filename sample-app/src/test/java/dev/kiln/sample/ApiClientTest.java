@@ -58,10 +58,7 @@ class ApiClientTest {
 
   @BeforeEach
   void onlyTheFirstProject() {
-    app.get(Database.KEY).useHandle(h -> {
-      h.execute("delete from projects where id > 1");
-      h.execute("select setval('projects_id_seq', 1)");
-    });
+    SampleAppTest.onlyTheFirstProject(app);
   }
 
   private static void page(HttpExchange exchange) throws IOException {

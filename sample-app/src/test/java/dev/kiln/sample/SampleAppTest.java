@@ -56,6 +56,11 @@ class SampleAppTest {
   /** Only the talk's first project, as the migration left it, before each test. */
   @BeforeEach
   void onlyTheFirstProject() {
+    onlyTheFirstProject(app);
+  }
+
+  /** Leaves {@code app}'s database with the talk's first project only, its id sequence reset. */
+  static void onlyTheFirstProject(App app) {
     app.get(Database.KEY).useHandle(h -> {
       h.execute("delete from projects where id > 1");
       h.execute("select setval('projects_id_seq', 1)");

@@ -64,6 +64,11 @@ public record TableRoute(
     return queryParams.stream().filter(QueryParamType::required).toList();
   }
 
+  /** The name's last dotted part ({@code project} of {@code api.project}): its URL builder and client method. */
+  public String lastNamePart() {
+    return name.substring(name.lastIndexOf('.') + 1);
+  }
+
   /** {@code ProjectViews#project} for messages. */
   public String handlerReference() {
     return String.join(".", handler.simpleNames()) + "#" + handlerMethod;

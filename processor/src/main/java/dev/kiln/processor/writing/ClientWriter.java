@@ -195,7 +195,7 @@ public final class ClientWriter {
           .build());
     }
     for (TableRoute route : group.routes) {
-      if (!group.groups.containsKey(lastPart(route))) {
+      if (!group.groups.containsKey(route.lastNamePart())) {
         type.addMethod(method(group, route));
       }
     }
@@ -205,9 +205,9 @@ public final class ClientWriter {
     ClientCall call = route.client();
     NameAllocator names = new NameAllocator();
     call.parameters().forEach(p -> names.newName(p.javaName(), p));
-    MethodSpec.Builder method = MethodSpec.methodBuilder(lastPart(route))
+    MethodSpec.Builder method = MethodSpec.methodBuilder(route.lastNamePart())
         .addJavadoc("{@code $L $L}, handled by $L.\n", route.method(), GeneratedCode.javadocText(route.template().text()),
-            GeneratedCode.handlerLink(route.handler(), route.handlerMethod(), route.parameterTypes(), handlerVisible(route)))
+            GeneratedCode.handlerLink(table, route))
         .addModifiers(Modifier.PUBLIC)
         .returns(ParameterizedTypeName.get(ClassName.get(CompletionStage.class), resultType(call)));
     for (ClientCall.Parameter parameter : call.parameters()) {
@@ -253,7 +253,7 @@ public final class ClientWriter {
     for (QueryParamType query : route.requiredQuery()) {
       arguments.add(CodeBlock.of("$N", names.get(find(route, ClientCall.In.QUERY, p -> p.javaName().equals(query.value().name())))));
     }
-    return code.add(".$N($L)", lastPart(route), CodeBlock.join(arguments, ", ")).build();
+    return code.add(".$N($L)", route.lastNamePart(), CodeBlock.join(arguments, ", ")).build();
   }
 
   private static ClientCall.Parameter find(TableRoute route, ClientCall.In in,
@@ -349,16 +349,5 @@ public final class ClientWriter {
             fieldNames.newName(GeneratedCode.constantName(t) + "_JSON"), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .initializer("$L", GeneratedCode.javaType(t))
         .build());
-  }
-
-  private boolean handlerVisible(TableRoute route) {
-    return table.handlers().stream()
-        .filter(h -> h.handler().equals(route.handler()))
-        .allMatch(dev.kiln.processor.model.TableHandler::visible);
-  }
-
-  private static String lastPart(TableRoute route) {
-    String name = route.name();
-    return name.substring(name.lastIndexOf('.') + 1);
   }
 }

@@ -43,6 +43,14 @@ public final class GeneratedCode {
     return handlerLink(handler, method, parameterTypes);
   }
 
+  /** The link to {@code route}'s handler method, as plain text when the application cannot import its class. */
+  static CodeBlock handlerLink(dev.kiln.processor.model.RouteTable table, dev.kiln.processor.model.TableRoute route) {
+    boolean visible = table.handlers().stream()
+        .filter(h -> h.handler().equals(route.handler()))
+        .allMatch(dev.kiln.processor.model.TableHandler::visible);
+    return handlerLink(route.handler(), route.handlerMethod(), route.parameterTypes(), visible);
+  }
+
   /** {@code {@link Handler#method(long, Optional)}}, importing the parameter types. */
   static CodeBlock handlerLink(ClassName handler, String method, String parameterTypes) {
     CodeBlock.Builder link = CodeBlock.builder().add("{@link $T#$L(", handler, method);

@@ -144,7 +144,7 @@ public final class RoutesWriter {
             Modifier.PRIVATE, Modifier.FINAL)
         .addJavadoc("{@code $L $L}: $L, told apart by their conditions.\n", candidates.get(0).method(),
             GeneratedCode.javadocText(candidates.get(0).template().text()),
-            candidates.stream().map(this::link).collect(CodeBlock.joining(", ")))
+            candidates.stream().map(route -> GeneratedCode.handlerLink(table, route)).collect(CodeBlock.joining(", ")))
         .build()));
     if (!skeleton) {
       type.addField(FieldSpec.builder(KilnNames.ENDPOINT, fieldNames.get("fallback"), Modifier.PRIVATE, Modifier.FINAL)
@@ -198,7 +198,7 @@ public final class RoutesWriter {
       creations.add(creation);
       fields.add(FieldSpec.builder(KilnNames.ROUTE_INFO, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
           .addJavadoc("{@code $L $L}, handled by $L.\n", route.method(), GeneratedCode.javadocText(route.template().text()),
-              link(route))
+              GeneratedCode.handlerLink(table, route))
           .initializer(chunked ? CodeBlock.of("$N[$L]", fieldNames.get("ROUTE_INFOS"), index) : creation)
           .build());
     }
@@ -308,17 +308,10 @@ public final class RoutesWriter {
       String name = fieldNames.newName(GeneratedCode.lowerCamel(infoConstants.get(route).toLowerCase()), "e" + route);
       endpointFields.put(route, name);
       fields.add(FieldSpec.builder(KilnNames.ENDPOINT, name, Modifier.PRIVATE, Modifier.FINAL)
-          .addJavadoc("$L\n", link(route))
+          .addJavadoc("$L\n", GeneratedCode.handlerLink(table, route))
           .build());
     }
     return fields;
-  }
-
-  private CodeBlock link(TableRoute route) {
-    boolean visible = table.handlers().stream()
-        .filter(h -> h.handler().equals(route.handler()))
-        .allMatch(TableHandler::visible);
-    return GeneratedCode.handlerLink(route.handler(), route.handlerMethod(), route.parameterTypes(), visible);
   }
 
   private MethodSpec constructor() {

@@ -122,11 +122,11 @@ public final class UrlsWriter {
     }
     TableRoute route = group.routes.get(0);
     String arguments = builderParams(route).stream().map(PathParamType::name).collect(Collectors.joining(", "));
-    return path + lastPart(route) + "(" + arguments + ")";
+    return path + route.lastNamePart() + "(" + arguments + ")";
   }
 
   private void addMembers(TypeSpec.Builder type, Group group, boolean topLevel) {
-    group.routes.removeIf(route -> group.groups.containsKey(lastPart(route)));
+    group.routes.removeIf(route -> group.groups.containsKey(route.lastNamePart()));
     for (Map.Entry<String, Group> entry : group.groups.entrySet()) {
       Group child = entry.getValue();
       TypeSpec.Builder nested = TypeSpec.classBuilder(child.className)
@@ -148,10 +148,10 @@ public final class UrlsWriter {
       type.addMethod(accessor.build());
     }
     for (TableRoute route : group.routes) {
-      MethodSpec.Builder method = MethodSpec.methodBuilder(lastPart(route))
+      MethodSpec.Builder method = MethodSpec.methodBuilder(route.lastNamePart())
           .addJavadoc("{@code $L $L}, handled by $L.\n", route.method(),
               GeneratedCode.javadocText(route.template().text()),
-              link(route))
+              GeneratedCode.handlerLink(table, route))
           .addModifiers(Modifier.PUBLIC)
           .returns(KilnNames.URL);
       if (topLevel) {
@@ -176,11 +176,6 @@ public final class UrlsWriter {
     List<String> names = new ArrayList<>(group.className.simpleNames());
     names.remove(0);
     return names.stream().map(n -> Character.toLowerCase(n.charAt(0)) + n.substring(1)).collect(Collectors.joining("."));
-  }
-
-  private static String lastPart(TableRoute route) {
-    String name = route.name();
-    return name.substring(name.lastIndexOf('.') + 1);
   }
 
   /**
@@ -422,13 +417,6 @@ public final class UrlsWriter {
             Modifier.FINAL)
         .initializer("$T.compile($S)", Pattern.class, r)
         .build());
-  }
-
-  private CodeBlock link(TableRoute route) {
-    boolean visible = table.handlers().stream()
-        .filter(h -> h.handler().equals(route.handler()))
-        .allMatch(dev.kiln.processor.model.TableHandler::visible);
-    return GeneratedCode.handlerLink(route.handler(), route.handlerMethod(), route.parameterTypes(), visible);
   }
 
   private MethodSpec byName(List<TableRoute> named) {
