@@ -37,6 +37,7 @@ public final class App implements AutoCloseable {
   /** Shutdown hooks and resources to close, the last registered on top. */
   private final Deque<Closing> closing;
   private boolean closed;
+  private volatile boolean stopping;
 
   private App(Map<TypedKey<?>, Object> state, Deque<Closing> closing, JsonCodec json) {
     this.state = state;
@@ -71,6 +72,25 @@ public final class App implements AutoCloseable {
   /** The value under {@code key}, if one was set. */
   public <T> Optional<T> find(TypedKey<T> key) {
     return Optional.ofNullable(key.cast(state.get(key)));
+  }
+
+  /**
+   * Whether the app is on its way out: the server serving it has begun a graceful shutdown, or
+   * {@link #beginStopping()} was called. Readiness checks fail from then on, so load balancers
+   * stop sending while the requests in flight finish.
+   */
+  public boolean isStopping() {
+    return stopping;
+  }
+
+  /**
+   * Marks the app as stopping ({@link #isStopping()}); the server calls it when its shutdown
+   * starts, and an app may call it to take itself out of its load balancer first. There is no way back.
+   */
+  public void beginStopping() {
+    if (this != NONE) {
+      stopping = true;
+    }
   }
 
   /**

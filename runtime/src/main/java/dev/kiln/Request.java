@@ -115,8 +115,43 @@ public interface Request {
   /** The application's state and settings (aiohttp's {@code request.app}); {@link App#none()} when it has none. */
   App app();
 
-  /** The client's address; {@code null} for a request made in memory. */
+  /**
+   * The socket's peer: the client, or the nearest proxy when there is one; {@code null} for a
+   * request made in memory. {@link #clientAddress()} looks through trusted proxies.
+   */
   InetSocketAddress remoteAddress();
+
+  /**
+   * The client's IP address. From a trusted proxy ({@code --trusted-proxies}), the first address
+   * of {@code Forwarded} or {@code X-Forwarded-For}, right to left, that is not a trusted proxy
+   * itself (or an obfuscated identifier such as {@code _hidden}, as sent); otherwise, and for
+   * headers from anyone else, the socket's peer. {@code null} for a request made in memory.
+   */
+  String clientAddress();
+
+  /** {@code https} or {@code http}: how the client reached the first trusted proxy, else {@code http}. */
+  String scheme();
+
+  /**
+   * The host and port the client asked for: the forwarded host from a trusted proxy, else the
+   * {@code Host} header; {@code null} when neither names a valid one.
+   */
+  String host();
+
+  /**
+   * {@code url} as an absolute URL the client can follow from anywhere ({@code https://example.com/projects/7}),
+   * from {@link #scheme()} and {@link #host()}: for links in mail, OAuth callbacks, a {@code Location}
+   * another origin reads.
+   *
+   * @throws IllegalStateException when the request named no valid host
+   */
+  default String absoluteUrl(Url url) {
+    String host = host();
+    if (host == null) {
+      throw new IllegalStateException("the request named no valid host, so no absolute URL can be made for " + url);
+    }
+    return scheme() + "://" + host + url;
+  }
 
   /**
    * Whether a route of this application matches {@code path} (canonical, as {@link #path()}) for

@@ -22,6 +22,11 @@ public interface ServerSettings {
   @Max(65535)
   int port();
 
+  @Doc("Addresses to listen on instead of host and port, comma-separated or --bind repeated (gunicorn's -b): "
+      + "host:port, [::1]:port, or a host alone for --port")
+  @Default("")
+  java.util.List<String> bind();
+
   @Doc("Event-loop threads (gunicorn's -w); 0 for one per core")
   @Default("0")
   @PositiveOrZero
@@ -32,10 +37,26 @@ public interface ServerSettings {
   @Positive
   Duration requestTimeout();
 
+  @Doc("How long a kept-alive connection may wait for its next request (gunicorn's --keep-alive)")
+  @Default("75s")
+  @Positive
+  Duration keepAlive();
+
+  @Doc("How long a shutdown keeps serving with readiness failing before the listener closes: the load "
+      + "balancer's time to stop sending (its probe interval times its failure threshold)")
+  @Default("0s")
+  @PositiveOrZero
+  Duration drainDelay();
+
   @Doc("How long a shutdown lets in-flight requests finish")
   @Default("30s")
   @PositiveOrZero
   Duration shutdownTimeout();
+
+  @Doc("Proxies whose Forwarded and X-Forwarded-* headers are believed, comma-separated addresses and CIDR "
+      + "ranges (10.0.0.0/8); from anyone else those headers are ignored")
+  @Default("")
+  java.util.List<String> trustedProxies();
 
   @Doc("Bind with SO_REUSEPORT so several processes share the port")
   @Default("false")

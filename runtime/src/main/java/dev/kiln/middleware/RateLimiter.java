@@ -4,7 +4,6 @@ import dev.kiln.HttpError;
 import dev.kiln.Middleware;
 import dev.kiln.Request;
 import dev.kiln.Response;
-import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -65,10 +64,9 @@ public final class RateLimiter implements Middleware.Handler {
     return new MemoryStore(maxClients);
   }
 
-  /** The client's IP address: the default key. */
+  /** The client's IP address, through trusted proxies ({@link Request#clientAddress()}): the default key. */
   public static String clientAddress(Request request) {
-    InetSocketAddress address = request.remoteAddress();
-    return address == null || address.getAddress() == null ? null : address.getAddress().getHostAddress();
+    return request.clientAddress();
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.kiln.server;
 
 import dev.kiln.App;
+import dev.kiln.Request;
 import dev.kiln.Router;
 import dev.kiln.ServerSettings;
 import dev.kiln.internal.server.HttpServer;
@@ -39,9 +40,14 @@ public final class Server implements AutoCloseable {
     return server.port();
   }
 
-  /** The address it listens on, as configured ({@code 127.0.0.1}, {@code 0.0.0.0}). */
+  /** The address it listens on, as configured ({@code 127.0.0.1}, {@code 0.0.0.0}); the first one when it binds several. */
   public String host() {
     return server.host();
+  }
+
+  /** Every address it listens on, with the ports bound. */
+  public java.util.List<java.net.InetSocketAddress> addresses() {
+    return server.addresses();
   }
 
   /** Connections open now, idle ones included: for health checks, metrics and tests. */
@@ -84,6 +90,20 @@ public final class Server implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Listens on each of {@code addresses} instead of {@link #host}/{@link #port} (gunicorn's repeatable
+     * {@code --bind}): {@code host:port}, {@code [::1]:port}, or a host alone, which takes {@link #port}.
+     * An empty list means host and port again.
+     *
+     * @throws IllegalArgumentException naming the first malformed address
+     */
+    public Builder bind(java.util.List<String> addresses) {
+      java.util.List<String> copy = java.util.List.copyOf(addresses);
+      copy.forEach(address -> dev.kiln.internal.server.BindAddress.parse(address, 0));
+      config.bind = copy;
+      return this;
+    }
+
     /** The port; 0 picks a free one, readable from {@link Server#port()}. Default 8000. */
     public Builder port(int port) {
       if (port < 0 || port > 65535) {
@@ -111,7 +131,6 @@ public final class Server implements AutoCloseable {
       return this;
     }
 
-    /** Request line limit (414 above it) and header block limit (431 above it). Default 8 KiB each. */
     /**
      * How {@code multipart/form-data} bodies are decoded: parts above {@code spoolThreshold} bytes
      * are written to temporary files in {@code directory} ({@code null}: the JVM's temporary
@@ -133,20 +152,38 @@ public final class Server implements AutoCloseable {
       return this;
     }
 
-    /** Host, port, event-loop threads, timeouts, SO_REUSEPORT and the access log from settings. */
+    /**
+     * Addresses, event-loop threads, timeouts, the drain, trusted proxies, SO_REUSEPORT and the access
+     * log from settings.
+     *
+     * @throws IllegalArgumentException naming the setting whose value is malformed
+     */
     public Builder settings(ServerSettings settings) {
       host(settings.host());
       port(settings.port());
+      try {
+        bind(settings.bind());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("bind: " + e.getMessage(), e);
+      }
+      try {
+        trustedProxies(settings.trustedProxies());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("trustedProxies: " + e.getMessage(), e);
+      }
       if (settings.ioThreads() > 0) {
         eventLoopThreads(settings.ioThreads());
       }
       requestTimeout(settings.requestTimeout());
+      idleTimeout(settings.keepAlive());
+      drainDelay(settings.drainDelay());
       shutdownTimeout(settings.shutdownTimeout());
       reusePort(settings.reusePort());
       accessLog(settings.accessLog());
       return this;
     }
 
+    /** Request line limit (414 above it) and header block limit (431 above it). Default 8 KiB each. */
     public Builder maxHeadSize(int requestLine, int headers) {
       config.maxInitialLineLength = positive(requestLine, "requestLine");
       config.maxHeaderSize = positive(headers, "headers");
@@ -165,7 +202,7 @@ public final class Server implements AutoCloseable {
       return this;
     }
 
-    /** How long a kept-alive connection may wait for its next request. Default 75 s. */
+    /** How long a kept-alive connection may wait for its next request (gunicorn's {@code --keep-alive}). Default 75 s. */
     public Builder idleTimeout(Duration timeout) {
       config.idleTimeout = positive(timeout, "idleTimeout");
       return this;
@@ -174,6 +211,32 @@ public final class Server implements AutoCloseable {
     /** How long a started request head may take to arrive (slowloris); then 408. Default 10 s. */
     public Builder headerTimeout(Duration timeout) {
       config.headerTimeout = positive(timeout, "headerTimeout");
+      return this;
+    }
+
+    /**
+     * How long a shutdown keeps serving before its listeners close, readiness failing ({@link
+     * App#isStopping()}) and every response closing its connection: long enough for the load balancer
+     * to see readiness fail (its probe interval times its failure threshold). Default 0: at once.
+     */
+    public Builder drainDelay(java.time.Duration delay) {
+      if (delay.isNegative()) {
+        throw new IllegalArgumentException("drainDelay must not be negative, got " + delay);
+      }
+      config.drainDelay = delay;
+      return this;
+    }
+
+    /**
+     * The proxies whose {@code Forwarded} and {@code X-Forwarded-For}/{@code -Proto}/{@code -Host}/{@code -Port}
+     * headers are believed, as IP addresses and CIDR ranges ({@code 10.0.0.0/8}); from anyone else
+     * they are ignored. {@link Request#clientAddress()}, {@link Request#scheme()} and {@link
+     * Request#host()} read them. Default none.
+     *
+     * @throws IllegalArgumentException naming the first entry that is not an IP address or range
+     */
+    public Builder trustedProxies(java.util.Collection<String> proxies) {
+      config.trustedProxies = dev.kiln.internal.http.TrustedProxies.of(proxies);
       return this;
     }
 

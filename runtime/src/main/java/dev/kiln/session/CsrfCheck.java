@@ -40,7 +40,7 @@ String refusal(Request request, SessionState session) {
       }
     } else {
       String origin = request.header("Origin");
-      if (origin != null && !trustedOrigins.contains(origin) && !Origins.sameOrigin(origin, request.header("Host"))) {
+      if (origin != null && !trustedOrigins.contains(origin) && !Origins.sameOrigin(origin, request.host())) {
         return "a request from another origin cannot change anything here (Origin: " + shorten(origin) + ")";
       }
     }

@@ -114,8 +114,9 @@ public final class Sessions implements Middleware.Handler {
 
   /**
    * Sessions as the settings say, over {@code store}. {@code Secure} is on unless
-   * {@code sessionCookieSecure} says otherwise or the app runs in debug mode on a loopback address;
-   * off anywhere else, it is logged as a warning at startup. In debug mode each request keeps a
+   * {@code sessionCookieSecure} says otherwise or the app runs in debug mode on a loopback address,
+   * and then still on for requests forwarded as HTTPS by a trusted proxy; off anywhere else, it is
+   * logged as a warning at startup. In debug mode each request keeps a
    * {@link SessionTrace} for the debug toolbar.
    */
   public static <S extends ServerSettings & SessionSettings> Sessions fromSettings(S settings, SessionStore store) {
@@ -123,7 +124,8 @@ public final class Sessions implements Middleware.Handler {
     boolean secure = settings.sessionCookieSecure().orElse(!local);
     if (!secure && !local) {
       LOG.warn("The session cookie is sent without Secure on {}: anyone on the network path can read it; "
-          + "unset sessionCookieSecure unless TLS really ends nowhere before this server", settings.host());
+          + "unset sessionCookieSecure unless TLS really ends nowhere before this server (requests a trusted proxy "
+          + "forwards as HTTPS still get Secure)", settings.host());
     }
     return builder(store)
         .cookieName(settings.sessionCookieName())
@@ -193,7 +195,7 @@ public final class Sessions implements Middleware.Handler {
     if (traced != null) {
       request.attribute(TRACE, traced);
     }
-    CompletionStage<Response> committed = next.handle(request).thenCompose(response -> commit(session, response, sent, now));
+    CompletionStage<Response> committed = next.handle(request).thenCompose(response -> commit(session, response, sent, now, secureFor(request)));
     return traced == null ? committed : committed.whenComplete((response, failure) -> traced.finish(
         session.record().values(), failure != null ? "not written: the request failed (" + failure + ")"
             : outcome(session, response)));
@@ -205,26 +207,27 @@ public final class Sessions implements Middleware.Handler {
    * {@code private} unless it says otherwise, so a shared cache never hands one browser's session to
    * another.
    */
-  private CompletionStage<Response> commit(SessionState session, Response handled, boolean sent, long now) {
+  private CompletionStage<Response> commit(SessionState session, Response handled, boolean sent, long now,
+      boolean secure) {
     Response response = session.read() ? handled.withHeader("Vary", "Cookie") : handled;
     SessionRecord loaded = session.loaded();
     if (session.invalidated()) {
       CompletionStage<Void> deleted = loaded != null ? store.delete(loaded.id()) : CompletableFuture.completedFuture(null);
       return deleted.thenCompose(done -> session.changed()
-          ? write(session, SessionWrite.Kind.NEW, null, response, now)
-          : CompletableFuture.completedFuture(expire(response)));
+          ? write(session, SessionWrite.Kind.NEW, null, response, now, secure)
+          : CompletableFuture.completedFuture(expire(response, secure)));
     }
     if (loaded == null) {
       if (session.changed()) {
-        return write(session, SessionWrite.Kind.NEW, null, response, now);
+        return write(session, SessionWrite.Kind.NEW, null, response, now, secure);
       }
-      return CompletableFuture.completedFuture(sent ? expire(response) : response);
+      return CompletableFuture.completedFuture(sent ? expire(response, secure) : response);
     }
     if (session.regenerated()) {
-      return write(session, SessionWrite.Kind.REPLACE, loaded.id(), response, now);
+      return write(session, SessionWrite.Kind.REPLACE, loaded.id(), response, now, secure);
     }
     if (session.changed() || loaded.reissue() || now - loaded.lastSeenAt() >= touchSeconds) {
-      return write(session, SessionWrite.Kind.UPDATE, null, response, now);
+      return write(session, SessionWrite.Kind.UPDATE, null, response, now, secure);
     }
     return CompletableFuture.completedFuture(response);
   }
@@ -252,7 +255,7 @@ public final class Sessions implements Middleware.Handler {
   }
 
   private CompletionStage<Response> write(SessionState session, SessionWrite.Kind kind, String replacedId,
-      Response response, long now) {
+      Response response, long now, boolean secure) {
     long ttl = Math.min(idleSeconds, session.expiresAt() - now);
     Set<String> changed = kind == SessionWrite.Kind.UPDATE ? session.changedNames() : session.allNames();
     Set<String> removed = kind == SessionWrite.Kind.UPDATE ? session.removedNames() : Set.of();
@@ -267,7 +270,7 @@ public final class Sessions implements Middleware.Handler {
       if (size > MAX_COOKIE_BYTES) {
         return oversize(response, size);
       }
-      return setCookie(response, cookie(value, Math.max(1, ttl)));
+      return setCookie(response, cookie(value, Math.max(1, ttl), secure));
     });
   }
 
@@ -283,8 +286,13 @@ public final class Sessions implements Middleware.Handler {
     return response;
   }
 
-  private Response expire(Response response) {
-    return setCookie(response, cookie("", 0));
+  private Response expire(Response response, boolean secure) {
+    return setCookie(response, cookie("", 0, secure));
+  }
+
+  /** Secure when configured, and for a request that reached the first trusted proxy over HTTPS anyway. */
+  private boolean secureFor(Request request) {
+    return secure || "https".equals(request.scheme());
   }
 
   private static Response setCookie(Response response, String cookie) {
@@ -292,7 +300,7 @@ public final class Sessions implements Middleware.Handler {
     return response.header("Cache-Control") == null ? withCookie.withHeader("Cache-Control", "private") : withCookie;
   }
 
-  private String cookie(String value, long maxAge) {
+  private String cookie(String value, long maxAge, boolean secure) {
     DefaultCookie cookie = new DefaultCookie(cookieName, value);
     cookie.setPath(path);
     if (domain != null) {
@@ -361,7 +369,10 @@ public final class Sessions implements Middleware.Handler {
       return this;
     }
 
-    /** Whether the cookie goes over HTTPS only; on by default. */
+    /**
+     * Whether the cookie goes over HTTPS only; on by default. Off, it is still {@code Secure} on
+     * requests that reached the first trusted proxy over HTTPS ({@link Request#scheme()}).
+     */
     public Builder secure(boolean secure) {
       this.secure = secure;
       return this;

@@ -88,6 +88,9 @@ public final class CommandLine {
         mistakes.add("--" + flag + " needs a value (" + setting.type() + ")");
         continue;
       }
+      if (setting.type().startsWith("List<") && overrides.containsKey(setting.name())) {
+        value = overrides.get(setting.name()) + "," + value; // --bind a --bind b: a list, as gunicorn repeats -b
+      }
       overrides.put(setting.name(), value);
     }
     return new Run(overrides, print, mistakes);

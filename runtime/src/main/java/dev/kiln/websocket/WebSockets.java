@@ -65,7 +65,7 @@ public final class WebSockets {
         : request.app().find(WebSocketLimits.KEY).orElse(WebSocketLimits.defaults());
     String origin = request.header("Origin");
     if (origin != null && !limits.allowedOrigins().contains("*") && !limits.allowedOrigins().contains(origin)
-        && !Origins.sameOrigin(origin, request.header("Host"))) {
+        && !Origins.sameOrigin(origin, request.host())) {
       throw HttpError.forbidden("a page from " + shorten(origin) + " may not open this WebSocket");
     }
     WebSocketServerExtension compression = limits.compression() ? deflate(request, limits) : null;

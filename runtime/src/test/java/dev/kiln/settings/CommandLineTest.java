@@ -26,6 +26,15 @@ class CommandLineTest {
   }
 
   @Test
+  void aListFlagRepeatedAddsToTheListAndAnotherFlagRepeatedIsTheLastValue() {
+    List<Setting> settings = new java.util.ArrayList<>(SETTINGS);
+    settings.add(new Setting("bind", "bind", "bind", "BIND", "List<String>", "", false, false, "Addresses"));
+    assertThat(CommandLine.parse(new String[] {"--bind", "127.0.0.1:8000", "--bind=[::1]:8001", "--port", "1", "--port",
+        "2"}, settings))
+        .isEqualTo(new CommandLine.Run(Map.of("bind", "127.0.0.1:8000,[::1]:8001", "port", "2"), false));
+  }
+
+  @Test
   void switchesStandAloneOrAreNegated() {
     assertThat(parse("--debug", "--port", "1")).isEqualTo(new CommandLine.Run(Map.of("debug", "true", "port", "1"), false));
     assertThat(parse("--port", "1", "--debug")).isEqualTo(new CommandLine.Run(Map.of("debug", "true", "port", "1"), false));

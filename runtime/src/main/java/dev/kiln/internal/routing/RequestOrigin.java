@@ -3,6 +3,7 @@ package dev.kiln.internal.routing;
 import dev.kiln.App;
 import dev.kiln.Request;
 import dev.kiln.Response;
+import dev.kiln.internal.http.TrustedProxies;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletionStage;
 
@@ -17,6 +18,11 @@ public interface RequestOrigin {
 
   /** The client's address, or {@code null} in-process. */
   InetSocketAddress remoteAddress();
+
+  /** The proxies whose forwarding headers are believed: none in-process. */
+  default TrustedProxies trustedProxies() {
+    return TrustedProxies.NONE;
+  }
 
   /** The table the request was dispatched by; {@code null} for a request not dispatched yet. */
   RouteTable table();

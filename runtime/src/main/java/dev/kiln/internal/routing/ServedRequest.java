@@ -13,6 +13,7 @@ import dev.kiln.RouteInfo;
 import dev.kiln.TypedKey;
 import dev.kiln.internal.body.Bodies;
 import dev.kiln.internal.body.MultipartReader;
+import dev.kiln.internal.http.Forwarding;
 import dev.kiln.internal.routing.RouteMatch;
 import dev.kiln.internal.text.PercentCodec;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
@@ -54,6 +55,7 @@ public final class ServedRequest implements Request {
   /** Set on a request made in memory; a served request asks its connection. */
   private App app;
   private Map<TypedKey<?>, Object> attributes;
+  private Forwarding forwarding;
   private Map<String, List<String>> query;
   private Map<String, String> cookies;
   private Map<String, List<String>> headerMap;
@@ -179,10 +181,31 @@ public final class ServedRequest implements Request {
     return app != null ? app : origin.app();
   }
 
-  /** The client's address; {@code null} for a request made in memory. */
   @Override
   public java.net.InetSocketAddress remoteAddress() {
     return origin.remoteAddress();
+  }
+
+  @Override
+  public String clientAddress() {
+    return forwarding().clientAddress();
+  }
+
+  @Override
+  public String scheme() {
+    return forwarding().scheme();
+  }
+
+  @Override
+  public String host() {
+    return forwarding().host();
+  }
+
+  private Forwarding forwarding() {
+    if (forwarding == null) {
+      forwarding = Forwarding.of(origin.remoteAddress(), headers, origin.trustedProxies());
+    }
+    return forwarding;
   }
 
   /**

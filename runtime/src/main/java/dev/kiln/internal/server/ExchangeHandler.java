@@ -400,12 +400,20 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter
     ctx.write(answer, promise);
     if (upgrade != null) {
       ServerPipeline.handOver(ctx.pipeline(), upgrade, execution.blocking());
+      if (server.isDraining()) {
+        ctx.pipeline().fireUserEventTriggered(ServerState.DRAINING); // upgraded during the drain: told like the others
+      }
     }
   }
 
   @Override
   public InetSocketAddress remoteAddress() {
     return ctx.channel().remoteAddress() instanceof InetSocketAddress address ? address : null;
+  }
+
+  @Override
+  public dev.kiln.internal.http.TrustedProxies trustedProxies() {
+    return config.trustedProxies();
   }
 
   @Override

@@ -30,7 +30,9 @@ public final class HttpServer implements AutoCloseable {
   private final ExecutorService blocking;
   private final ServerState state = new ServerState();
   private final AtomicInteger connections = new AtomicInteger();
-  private final Channel serverChannel;
+  private final java.util.List<Channel> listeners = new java.util.ArrayList<>();
+  private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
+  /** Whether new connections are refused on accept: once the listeners are closing. */
   private volatile boolean closed;
 
   private HttpServer(Router router, ServerConfig config) throws InterruptedException {
@@ -63,12 +65,23 @@ public final class HttpServer implements AutoCloseable {
     if (config.reusePort() && transport == Transport.EPOLL) {
       bootstrap.option(EpollChannelOption.SO_REUSEPORT, true);
     }
-    this.serverChannel = bootstrap.bind(config.host(), config.port()).sync().channel();
-    LOG.info("Kiln serving {} routes on http://{}:{} ({})", router.routes().size(), config.host(), port(),
+    try {
+      for (BindAddress address : config.addresses()) {
+        listeners.add(bootstrap.bind(address.host(), address.port()).sync().channel());
+      }
+    } catch (RuntimeException | InterruptedException e) {
+      listeners.forEach(Channel::close);
+      workerGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+      bossGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+      blocking.shutdown();
+      throw e;
+    }
+    LOG.info("Kiln serving {} routes on {} ({})", router.routes().size(), urls(),
         transport.name().toLowerCase(java.util.Locale.ROOT));
-    LOG.debug("Limits: body {} bytes, request timeout {}, idle {}, head {}, shutdown {}, {} connections",
-        config.maxBodyBytes(), config.requestTimeout(), config.idleTimeout(), config.headerTimeout(),
-        config.shutdownTimeout(), config.maxConnections());
+    LOG.debug("Limits: body {} bytes, request timeout {}, idle {}, head {}, drain {}, shutdown {}, {} connections; "
+        + "trusted proxies {}", config.maxBodyBytes(), config.requestTimeout(), config.idleTimeout(),
+        config.headerTimeout(), config.drainDelay(), config.shutdownTimeout(), config.maxConnections(),
+        config.trustedProxies());
   }
 
   /** Binds and starts serving; returns once the port is open. */
@@ -81,9 +94,23 @@ public final class HttpServer implements AutoCloseable {
     }
   }
 
-  /** The bound port (the ephemeral one when configured with port 0). */
+  /** The first address's host, as configured. */
   public String host() {
-    return config.host();
+    return config.addresses().get(0).host();
+  }
+
+  /** Every address listened on, with the ports bound. */
+  public java.util.List<InetSocketAddress> addresses() {
+    return listeners.stream().map(listener -> (InetSocketAddress) listener.localAddress()).toList();
+  }
+
+  private String urls() {
+    java.util.List<String> urls = new java.util.ArrayList<>();
+    for (int i = 0; i < listeners.size(); i++) {
+      urls.add("http://" + config.addresses().get(i).authority(((InetSocketAddress) listeners.get(i).localAddress())
+          .getPort()));
+    }
+    return String.join(", ", urls);
   }
 
   /** Accepted connections not yet closed. */
@@ -91,24 +118,36 @@ public final class HttpServer implements AutoCloseable {
     return connections.get();
   }
 
+  /** The first address's bound port (the ephemeral one when configured with port 0). */
   public int port() {
-    return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    return ((InetSocketAddress) listeners.get(0).localAddress()).getPort();
   }
 
   /**
-   * Stops accepting, lets in-flight requests finish within the shutdown timeout, closes idle and
-   * then remaining connections, closes the application (its shutdown hooks and resources) and releases
-   * event loops and the blocking executor.
+   * Shuts down gracefully: readiness fails and every response closes its connection at once; after
+   * the drain delay the listeners close, in-flight requests get the shutdown timeout to finish, and
+   * what is left is closed. Then the application closes (its shutdown hooks and resources) and the
+   * event loops and the blocking executor are released.
    */
   @Override
   public void close() {
-    if (closed) {
+    if (!closing.compareAndSet(false, true)) {
       return;
     }
+    config.app().beginStopping();
+    state.startDraining();
+    if (!config.drainDelay().isZero()) {
+      LOG.info("Draining: readiness fails, listeners close in {}", config.drainDelay());
+      try {
+        Thread.sleep(config.drainDelay().toMillis()); // the load balancer's time to notice; nothing to wait on
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     closed = true;
-    serverChannel.close().syncUninterruptibly();
+    listeners.forEach(listener -> listener.close().syncUninterruptibly());
     try {
-      state.drain().get(config.shutdownTimeout().toNanos(), TimeUnit.NANOSECONDS);
+      state.drained().get(config.shutdownTimeout().toNanos(), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {

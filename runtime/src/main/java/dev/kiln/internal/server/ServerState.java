@@ -21,6 +21,7 @@ final class ServerState {
   private final Set<Channel> connections = ConcurrentHashMap.newKeySet();
   private final CompletableFuture<Void> drained = new CompletableFuture<>();
   private volatile boolean draining;
+  private volatile boolean listening = true;
 
   void opened(Channel connection) {
     connections.add(connection);
@@ -29,7 +30,7 @@ final class ServerState {
 
   private void closed(Channel connection) {
     connections.remove(connection);
-    if (draining && connections.isEmpty()) {
+    if (!listening && connections.isEmpty()) {
       drained.complete(null);
     }
   }
@@ -45,13 +46,18 @@ final class ServerState {
   /**
    * Stops keeping connections alive and tells each one ({@link #DRAINING}): an HTTP connection closes
    * between requests, the others after their response; a protocol a connection was handed to decides
-   * for itself. Completes when the last connection has closed.
+   * for itself. Connections accepted from now on serve one request each.
    */
-  CompletableFuture<Void> drain() {
+  void startDraining() {
     draining = true;
     for (Channel connection : connections) {
       connection.pipeline().fireUserEventTriggered(DRAINING);
     }
+  }
+
+  /** Once the listener has closed: completes when the last connection has closed. */
+  CompletableFuture<Void> drained() {
+    listening = false;
     if (connections.isEmpty()) {
       drained.complete(null);
     }
